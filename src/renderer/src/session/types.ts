@@ -1,0 +1,37 @@
+/** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
+export interface JoinOptions {
+  /** Signaling server origin, e.g. location.origin in the web client or the desktop host URL. */
+  serverUrl: string
+  room: string
+  name: string
+  password?: string
+  /** Only counts when this join creates the room (2..12). */
+  capacity?: number
+}
+
+export type ScreenShareQuality = 'text' | 'motion'
+
+export interface ScreenShareOptions {
+  quality: ScreenShareQuality
+  /** Ask for system/tab audio where the platform offers it. */
+  audio: boolean
+}
+
+export interface Session {
+  /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
+  startPreview(): Promise<void>
+  /** Releases the preview devices (e.g. when the lobby unmounts without joining). */
+  stopPreview(): void
+  setCamera(deviceId: string): Promise<void>
+  setMicrophone(deviceId: string): Promise<void>
+  toggleAudio(): Promise<void>
+  toggleVideo(): Promise<void>
+  /** Resolves true when in the call; false with callStore.error set when refused or failed. */
+  join(options: JoinOptions): Promise<boolean>
+  leave(): Promise<void>
+  startScreenShare(options: ScreenShareOptions): Promise<void>
+  /** Stops one share, or all of them without an id. */
+  stopScreenShare(streamId?: string): void
+  kick(peerId: string): Promise<void>
+  clearError(): void
+}

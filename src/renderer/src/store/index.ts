@@ -1,0 +1,3 @@
+export * from './callStore'
+export * from './speakingStore'
+export * from './useCallStore'
