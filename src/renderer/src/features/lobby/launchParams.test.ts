@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { isValidRoomName, parseLaunchParams, sanitizeRoomName } from './launchParams'
+import { randomRoomName } from './randomRoom'
+
+describe('parseLaunchParams', () => {
+  it('reads room and lang', () => {
+    expect(parseLaunchParams('?room=friday&lang=ko')).toEqual({ room: 'friday', lang: 'ko' })
+  })
+
+  it('returns nulls when absent or unsupported', () => {
+    expect(parseLaunchParams('')).toEqual({ room: null, lang: null })
+    expect(parseLaunchParams('?lang=de&room=')).toEqual({ room: null, lang: null })
+  })
+
+  it('makes a hand-typed room usable', () => {
+    expect(parseLaunchParams('?room=Friday%20Night!').room).toBe('Friday-Night')
+    expect(parseLaunchParams('?room=%20%F0%9F%8E%89%20').room).toBeNull()
+  })
+})
+
+describe('sanitizeRoomName', () => {
+  it('keeps valid names unchanged', () => {
+    expect(sanitizeRoomName('team_a-1')).toBe('team_a-1')
+  })
+
+  it('cuts to 64 characters', () => {
+    const long = sanitizeRoomName('a'.repeat(100))
+    expect(long).toHaveLength(64)
+    expect(isValidRoomName(long)).toBe(true)
+  })
+
+  it('rejects what the server would reject', () => {
+    expect(isValidRoomName('')).toBe(false)
+    expect(isValidRoomName('a b')).toBe(false)
+    expect(isValidRoomName('방')).toBe(false)
+  })
+})
+
+describe('randomRoomName', () => {
+  it('builds a valid room name from the random source', () => {
+    const name = randomRoomName(() => 0)
+    expect(name).toBe('amber-badger-1000')
+    expect(isValidRoomName(randomRoomName())).toBe(true)
+  })
+})

@@ -1,0 +1,12 @@
+export { en, type StringKey } from './en'
+export { ko } from './ko'
+export {
+  LANGUAGES,
+  isLanguage,
+  languageFromLocale,
+  resolveLanguage,
+  type Language,
+} from './language'
+export { languageStore, detectLanguage, readSavedLanguage } from './languageStore'
+export { translate, interpolate, type TranslateVars } from './translate'
+export { useT, useLanguage, type TFunction } from './useT'

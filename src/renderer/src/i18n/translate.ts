@@ -1,0 +1,30 @@
+import { en, type StringKey } from './en'
+import { ko } from './ko'
+import type { Language } from './language'
+
+export type { StringKey }
+export type TranslateVars = Readonly<Record<string, string | number>>
+
+const tables: Record<Language, Record<StringKey, string>> = { en, ko }
+
+const PLACEHOLDER = /\{(\w+)\}/g
+
+/** Fills `{name}` placeholders; an unknown placeholder is kept verbatim so the gap is visible. */
+export function interpolate(template: string, vars?: TranslateVars): string {
+  if (!vars) return template
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = vars[name]
+    return value === undefined ? whole : String(value)
+  })
+}
+
+export function translate(lang: Language, key: StringKey, vars?: TranslateVars): string {
+  return interpolate(tables[lang][key] ?? en[key], vars)
+}
+
+/** Placeholder names used by a template, sorted: lets tests compare the en and ko tables. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).sort()
+}
+
+export const stringTables: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = tables
