@@ -1,0 +1,63 @@
+/**
+ * Join-to-media: time from clicking Join to every remote video playing, for the 4th person
+ * joining a 4-person room, median of 5; next to a baseline from the same run (two bare
+ * RTCPeerConnections signalling through a bare socket.io relay). Target: app <= 1.5x baseline.
+ * Samples of app and baseline alternate so both see the same machine load.
+ */
+import { launchBrowser } from '../e2e/harness/browser'
+import { startTestServer } from '../e2e/harness/server'
+import { measureFourthJoin, startRoomOfThree } from './join/app'
+import { startBareRelay } from './join/bare-relay'
+import { measureBaseline } from './join/baseline'
+import { formatMs, median } from './join/timing'
+
+const SAMPLES = 5
+const TARGET_RATIO = 1.5
+const DEADLINE_MS = 5 * 60_000
+
+const deadline = setTimeout(() => {
+  console.error(`join-to-media: gave up after ${DEADLINE_MS / 60_000} minutes`)
+  process.exit(1)
+}, DEADLINE_MS)
+
+async function main(): Promise<void> {
+  const browser = await launchBrowser()
+  const relay = await startBareRelay()
+  const server = await startTestServer()
+  try {
+    const room = await startRoomOfThree(browser, server.origin, 'bench')
+    const app: number[] = []
+    const baseline: number[] = []
+    for (let i = 1; i <= SAMPLES; i++) {
+      baseline.push(await measureBaseline(browser, relay, `bare-${i}`))
+      app.push(await measureFourthJoin(browser, server.origin, 'bench'))
+      await room.settle()
+      console.log(
+        `  sample ${i}: app ${formatMs(app.at(-1) ?? 0)}, baseline ${formatMs(baseline.at(-1) ?? 0)}`,
+      )
+    }
+    await room.close()
+    const appMedian = median(app)
+    const baselineMedian = median(baseline)
+    const ratio = appMedian / baselineMedian
+    console.log('join-to-media (4th of 4 joins; click Join -> all remote videos playing)')
+    console.log(`  app:      median ${formatMs(appMedian)} of ${SAMPLES}`)
+    console.log(
+      `  baseline: median ${formatMs(baselineMedian)} of ${SAMPLES} (bare RTCPeerConnection pair + bare relay)`,
+    )
+    console.log(
+      `  ratio:    ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`,
+    )
+  } finally {
+    await browser.close()
+    await relay.close()
+    await server.close()
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error('join-to-media failed:', error)
+    process.exitCode = 1
+  })
+  .finally(() => clearTimeout(deadline))

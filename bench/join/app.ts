@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core'
+import { newParticipant, type BrowserPerson } from '../../e2e/harness/browser'
+import { installProbes } from '../../e2e/harness/probes'
+import {
+  expectRemoteVideosPlaying,
+  fillLobby,
+  joinButton,
+  joinViaUi,
+  leaveViaUi,
+  openLobby,
+  participantsRegion,
+} from '../../e2e/harness/ui'
+import { timed } from './timing'
+
+async function person(browser: Browser, origin: string): Promise<BrowserPerson> {
+  const participant = await newParticipant(browser, origin)
+  await participant.context.addInitScript(installProbes)
+  return participant
+}
+
+/** Three people already in a call, each seeing the other two play. */
+export async function startRoomOfThree(browser: Browser, origin: string, room: string) {
+  const members: BrowserPerson[] = []
+  for (const name of ['Ana', 'Bo', 'Chul']) {
+    const member = await person(browser, origin)
+    await joinViaUi(member.page, { origin, room, name })
+    members.push(member)
+  }
+  await Promise.all(members.map((m) => expectRemoteVideosPlaying(m.page, 2)))
+  return {
+    /** Waits until everyone is back to seeing exactly the other two. */
+    settle: () => Promise.all(members.map((m) => expectRemoteVideosPlaying(m.page, 2))),
+    close: () => Promise.all(members.map((m) => m.context.close())),
+  }
+}
+
+/**
+ * One app sample: the 4th person fills the lobby (camera preview running, as a real user
+ * would see it), then the clock runs from clicking Join to all three remote videos playing.
+ */
+export async function measureFourthJoin(
+  browser: Browser,
+  origin: string,
+  room: string,
+): Promise<number> {
+  const fourth = await person(browser, origin)
+  try {
+    await openLobby(fourth.page, origin, room)
+    await fillLobby(fourth.page, { name: 'Dana', room })
+    return await timed(async () => {
+      await joinButton(fourth.page).click()
+      await participantsRegion(fourth.page).waitFor()
+      await expectRemoteVideosPlaying(fourth.page, 3)
+    })
+  } finally {
+    // Leaving (rather than vanishing) lets the others drop the tile at once, not after the
+    // server's reconnect grace period.
+    await leaveViaUi(fourth.page).catch(() => undefined)
+    await fourth.context.close()
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The baseline client: one bare RTCPeerConnection, camera and microphone from the fake
+ * devices, SDP and candidates through the bare relay. Its remote video sits in the same
+ * region/figure markup as the app's tiles so both are timed by the same in-page probe.
+ */
+export const BARE_PAGE_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>bare WebRTC baseline</title></head>
+<body>
+<div role="region" aria-label="Participants">
+  <div role="figure" aria-label="remote"><video autoplay playsinline muted></video></div>
+</div>
+<script src="/socket.io/socket.io.js"></script>
+<script>
+  let socket, pc, stream
+  const video = document.querySelector('video')
+
+  // Everything a joining app user already has before clicking Join: devices and a connection.
+  window.benchPrepare = async (room) => {
+    stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true })
+    socket = io({ transports: ['websocket'] })
+    await new Promise((resolve) => socket.on('connect', resolve))
+    socket.on('signal', onSignal)
+    await new Promise((resolve) => socket.emit('join', room, resolve))
+  }
+
+  function connect() {
+    pc = new RTCPeerConnection()
+    for (const track of stream.getTracks()) pc.addTrack(track, stream)
+    pc.onicecandidate = (e) => socket.emit('signal', { candidate: e.candidate })
+    pc.ontrack = (e) => { if (video.srcObject !== e.streams[0]) video.srcObject = e.streams[0] }
+  }
+
+  async function onSignal(data) {
+    if (data.description) {
+      if (!pc) connect()
+      await pc.setRemoteDescription(data.description)
+      if (data.description.type === 'offer') {
+        await pc.setLocalDescription()
+        socket.emit('signal', { description: pc.localDescription })
+      }
+    } else if (data.candidate && pc) {
+      await pc.addIceCandidate(data.candidate)
+    }
+  }
+
+  // The caller plays the app's newcomer: it creates the connection and sends the offer.
+  window.benchCall = async () => {
+    connect()
+    await pc.setLocalDescription()
+    socket.emit('signal', { description: pc.localDescription })
+  }
+</script>
+</body>
+</html>
+`

@@ -1,0 +1,16 @@
+export function median(values: number[]): number {
+  if (values.length === 0) throw new Error('median of no values')
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+export async function timed(action: () => Promise<void>): Promise<number> {
+  const started = performance.now()
+  await action()
+  return performance.now() - started
+}
+
+export function formatMs(ms: number): string {
+  return `${ms.toFixed(0)} ms`
+}
