@@ -91,7 +91,9 @@ export interface MoimDesktopApi {
     sharingStarted(): Promise<void>
     /** Hides the bar. */
     sharingStopped(): Promise<void>
-    /** The user pressed Stop on the sharing bar (or the tray). */
+    /** Used by the sharing bar's Stop button; the main window then gets onStopRequested. */
+    requestStop(): void
+    /** The user pressed Stop on the sharing bar. */
     onStopRequested(callback: () => void): Unsubscribe
   }
 

@@ -1,0 +1,25 @@
+/** IPC channel names shared by the main process and the preload. */
+export const IPC = {
+  hostInfo: 'host:get-info',
+  screenCapabilities: 'screen:capabilities',
+  screenListSources: 'screen:list-sources',
+  screenSelect: 'screen:select',
+  screenSharingStarted: 'screen:sharing-started',
+  screenSharingStopped: 'screen:sharing-stopped',
+  screenRequestStop: 'screen:request-stop',
+  /** main -> renderer */
+  screenStopRequested: 'screen:stop-requested',
+  deepLinkReady: 'deep-link:ready',
+  /** main -> renderer */
+  deepLink: 'deep-link:join',
+  callState: 'call:state',
+  /** main -> renderer */
+  trayAction: 'call:tray-action',
+  notify: 'notify:show',
+  mediaStatus: 'media:status',
+  mediaAsk: 'media:ask',
+  mediaOpenSettings: 'media:open-settings',
+  openExternal: 'shell:open-external',
+} as const
+
+export type IpcChannel = (typeof IPC)[keyof typeof IPC]
