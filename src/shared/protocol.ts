@@ -30,6 +30,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface ProtocolError {
   code: ErrorCode
   message: string
+  /** Machine-readable extras: `capacity` with ROOM_FULL, `retryAfterMs` with LOCKED_OUT / RATE_LIMITED. */
+  details?: { capacity?: number; retryAfterMs?: number }
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ProtocolError }
