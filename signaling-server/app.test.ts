@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_FRAME_BYTES } from './app'
-import { TestWorld, errorCode, join, next, raw, record } from './testHarness'
+import { TestWorld, errorCode, join, next, raw, record } from './testing/harness'
 
 const world = new TestWorld()
 afterEach(() => world.close())

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from './http'
-import { TestWorld, join } from './testHarness'
+import { TestWorld, join } from './testing/harness'
 
 const world = new TestWorld()
 let webRoot: string

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestWorld, join, next, record } from './testHarness'
+import { TestWorld, join, next, record } from './testing/harness'
 import { createResumeToken, verifyResumeToken } from './resumeToken'
 
 const world = new TestWorld()

@@ -29,7 +29,7 @@ describe('TURN REST credentials', () => {
   })
 
   it('hands the credentials out in the join ack', async () => {
-    const { TestWorld, join } = await import('./testHarness')
+    const { TestWorld, join } = await import('./testing/harness')
     const world = new TestWorld()
     try {
       const s = await world.server({

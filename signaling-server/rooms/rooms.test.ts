@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestWorld, errorCode, join, next } from '../testHarness'
+import { TestWorld, errorCode, join, next } from '../testing/harness'
 
 const world = new TestWorld()
 afterEach(() => world.close())

@@ -6,8 +6,8 @@ import type {
   JoinAckBody,
   JoinRequest,
   ServerToClientEvents,
-} from '../src/shared/protocol'
-import { startServer, type RunningServer, type StartOptions } from './start'
+} from '../../src/shared/protocol'
+import { startServer, type RunningServer, type StartOptions } from '../start'
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -16,7 +16,13 @@ export class TestWorld {
   private readonly clients: TestClient[] = []
 
   async server(opts: StartOptions = {}): Promise<RunningServer> {
-    const s = await startServer({ logLevel: 'silent', webRoot: null, ...opts, host: '127.0.0.1' })
+    const s = await startServer({
+      logLevel: 'silent',
+      webRoot: null,
+      ...opts,
+      port: 0,
+      host: '127.0.0.1',
+    })
     this.servers.push(s)
     return s
   }

@@ -1,0 +1,92 @@
+/**
+ * Scale-out: two server instances sharing one real redis-server. Every cross-instance effect
+ * (announcements, relay, capacity) has to travel through Redis.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { TestWorld, errorCode, join, next } from '../testing/harness'
+import { redisServerAvailable, startRedis, type RedisProcess } from '../testing/redisServer'
+
+const skip = process.env.MOIM_SKIP_REDIS === '1'
+if (!skip && !redisServerAvailable()) {
+  throw new Error(
+    'redis-server is not installed: install it (apt-get install redis-server) or set MOIM_SKIP_REDIS=1 to skip the scale-out tests.',
+  )
+}
+
+describe.skipIf(skip)('two server instances sharing Redis', () => {
+  const world = new TestWorld()
+  let redis: RedisProcess
+  beforeAll(async () => {
+    redis = await startRedis()
+  })
+  afterAll(() => redis?.stop())
+  afterEach(() => world.close())
+
+  it('puts clients of different instances in one room and relays between them', async () => {
+    const s1 = await world.server({ redisUrl: redis.url })
+    const s2 = await world.server({ redisUrl: redis.url })
+    const a = await world.client(s1.url)
+    const b = await world.client(s2.url)
+    const ja = await join(a, { room: 'shared', name: 'A', capacity: 4 })
+    const announced = next(a, 'peer:joined')
+    const jb = await join(b, { room: 'shared', name: 'B' })
+    expect(jb.peers).toEqual([ja.self])
+    expect(jb.room).toMatchObject({ capacity: 4, hostId: ja.self.id })
+    expect(await announced).toEqual(jb.self)
+
+    const toA = next(a, 'signal')
+    expect(await b.emitWithAck('signal', { to: ja.self.id, data: { candidate: null } })).toEqual({
+      ok: true,
+    })
+    expect(await toA).toEqual({ from: jb.self.id, data: { candidate: null } })
+    const toB = next(b, 'signal')
+    await a.emitWithAck('signal', {
+      to: jb.self.id,
+      data: { description: { type: 'answer', sdp: 'x' } },
+    })
+    expect((await toB).from).toBe(ja.self.id)
+
+    // Host handover and kick work across instances too.
+    const c = await world.client(s2.url)
+    const jc = await join(c, { room: 'shared', name: 'C' })
+    const kicked = next(c, 'room:kicked')
+    const leftForB = next(b, 'peer:left')
+    expect(await a.emitWithAck('room:kick', { id: jc.self.id })).toEqual({ ok: true })
+    expect(await kicked).toEqual({ by: ja.self.id })
+    expect(await leftForB).toEqual({ id: jc.self.id, reason: 'kicked' })
+    const newHost = next(b, 'room:host')
+    await a.emitWithAck('room:leave', {})
+    expect(await newHost).toEqual({ hostId: jb.self.id })
+  })
+
+  it('holds capacity across instances: 20 simultaneous joins to a capacity-4 room admit 4', async () => {
+    const s1 = await world.server({ redisUrl: redis.url })
+    const s2 = await world.server({ redisUrl: redis.url })
+    const clients = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => world.client(i % 2 === 0 ? s1.url : s2.url)),
+    )
+    const results = await Promise.all(
+      clients.map((c, i) =>
+        c.emitWithAck('room:join', { room: 'race', name: `p${i}`, capacity: 4 }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(4)
+    expect(results.filter((r) => errorCode(r) === 'ROOM_FULL')).toHaveLength(16)
+  })
+
+  it('shares room passwords and resumes a peer on the other instance', async () => {
+    const secret = 'shared-secret-0123456789'
+    const s1 = await world.server({ redisUrl: redis.url, secret })
+    const s2 = await world.server({ redisUrl: redis.url, secret })
+    const a = await world.client(s1.url)
+    const b = await world.client(s2.url)
+    const ja = await join(a, { room: 'locked', name: 'A', password: 'pw' })
+    const wrong = await b.emitWithAck('room:join', { room: 'locked', name: 'B', password: 'no' })
+    expect(errorCode(wrong)).toBe('WRONG_PASSWORD')
+
+    a.disconnect()
+    const a2 = await world.client(s2.url)
+    const again = await join(a2, { room: 'locked', name: 'A', resumeToken: ja.resumeToken })
+    expect(again).toMatchObject({ self: ja.self, resumed: true })
+  })
+})
