@@ -1,0 +1,117 @@
+/**
+ * Voice activity for many streams with one AudioContext and one timer: RMS of each stream's
+ * analyser sampled at a fixed rate, with a short hold so the highlight doesn't flicker.
+ */
+export interface LevelSample {
+  levels: Record<string, number>
+  speaking: Record<string, boolean>
+}
+
+export interface LevelMeterOptions {
+  createAudioContext: () => AudioContext | null
+  onSample: (sample: LevelSample) => void
+  intervalMs?: number
+  /** RMS level (0..1) above which someone counts as speaking. */
+  threshold?: number
+  /** Ticks below threshold before speaking turns off. */
+  holdTicks?: number
+}
+
+interface Source {
+  node: MediaStreamAudioSourceNode
+  analyser: AnalyserNode
+  buffer: Float32Array<ArrayBuffer>
+  quietTicks: number
+  speaking: boolean
+  trackId: string
+}
+
+export class LevelMeter {
+  private readonly options: Required<LevelMeterOptions>
+  private context: AudioContext | null = null
+  private readonly sources = new Map<string, Source>()
+  private timer: ReturnType<typeof setInterval> | null = null
+
+  constructor(options: LevelMeterOptions) {
+    this.options = { intervalMs: 100, threshold: 0.03, holdTicks: 5, ...options }
+  }
+
+  /** Starts metering the first audio track of stream under id (replacing a previous one). */
+  track(id: string, stream: MediaStream | null): void {
+    const audio = stream?.getAudioTracks()[0]
+    const current = this.sources.get(id)
+    if (current && audio && current.trackId === audio.id) return
+    this.untrack(id)
+    if (!audio) return
+    const context = this.ensureContext()
+    if (!context) return
+    const node = context.createMediaStreamSource(new MediaStream([audio]))
+    const analyser = context.createAnalyser()
+    analyser.fftSize = 512
+    node.connect(analyser)
+    this.sources.set(id, {
+      node,
+      analyser,
+      buffer: new Float32Array(analyser.fftSize),
+      quietTicks: 0,
+      speaking: false,
+      trackId: audio.id,
+    })
+    this.ensureTimer()
+  }
+
+  untrack(id: string): void {
+    const source = this.sources.get(id)
+    if (!source) return
+    source.node.disconnect()
+    source.analyser.disconnect()
+    this.sources.delete(id)
+    if (this.sources.size === 0) this.stopTimer()
+  }
+
+  /** Browsers start AudioContexts suspended until a user gesture; call from click handlers. */
+  resume(): void {
+    if (this.context?.state === 'suspended') void this.context.resume().catch(() => {})
+  }
+
+  close(): void {
+    for (const id of [...this.sources.keys()]) this.untrack(id)
+    this.stopTimer()
+    void this.context?.close().catch(() => {})
+    this.context = null
+  }
+
+  private ensureContext(): AudioContext | null {
+    if (!this.context) this.context = this.options.createAudioContext()
+    return this.context
+  }
+
+  private ensureTimer(): void {
+    if (!this.timer) this.timer = setInterval(() => this.sample(), this.options.intervalMs)
+  }
+
+  private stopTimer(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  private sample(): void {
+    const levels: Record<string, number> = {}
+    const speaking: Record<string, boolean> = {}
+    for (const [id, source] of this.sources) {
+      source.analyser.getFloatTimeDomainData(source.buffer)
+      let sum = 0
+      for (const v of source.buffer) sum += v * v
+      const level = Math.min(1, Math.sqrt(sum / source.buffer.length))
+      if (level >= this.options.threshold) {
+        source.speaking = true
+        source.quietTicks = 0
+      } else if (source.speaking && ++source.quietTicks >= this.options.holdTicks) {
+        source.speaking = false
+      }
+      levels[id] = level
+      speaking[id] = source.speaking
+    }
+    this.options.onSample({ levels, speaking })
+  }
+}

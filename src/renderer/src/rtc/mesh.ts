@@ -1,0 +1,152 @@
+/**
+ * One PeerLink per remote peer. Owns the local media every link sends and fans it out, so a
+ * device switch or a screen share is one call here. Removing a peer releases its connection,
+ * tracks, timers and listeners.
+ */
+import type { ChannelMessage } from '../../../shared/channel'
+import type { SignalData } from '../../../shared/protocol'
+import { Emitter } from './emitter'
+import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
+
+export interface MeshEvents {
+  'peer-status': [peerId: string, status: LinkStatus]
+  'peer-camera': [peerId: string, stream: MediaStream]
+  'peer-stream': [peerId: string, stream: MediaStream]
+  'peer-stream-removed': [peerId: string, streamId: string]
+  'peer-channel-open': [peerId: string]
+  'peer-message': [peerId: string, message: ChannelMessage]
+  'peer-binary': [peerId: string, data: ArrayBuffer]
+}
+
+export interface MeshOptions {
+  selfId: string
+  iceServers: RTCIceServer[]
+  createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
+  sendSignal: (to: string, data: SignalData) => void
+  camera?: CameraSource
+  createMediaStream?: (tracks: MediaStreamTrack[]) => MediaStream
+  disconnectGraceMs?: number
+}
+
+export class Mesh extends Emitter<MeshEvents> {
+  readonly selfId: string
+  private readonly options: MeshOptions
+  private readonly links = new Map<string, { link: PeerLink; unsubscribe: (() => void)[] }>()
+  private camera: CameraSource
+  private readonly screens = new Map<string, MediaStream>()
+  private closed = false
+
+  constructor(options: MeshOptions) {
+    super()
+    this.options = options
+    this.selfId = options.selfId
+    this.camera = options.camera ?? { stream: null, audio: null, video: null }
+  }
+
+  get peerIds(): string[] {
+    return [...this.links.keys()]
+  }
+
+  get size(): number {
+    return this.links.size
+  }
+
+  link(peerId: string): PeerLink | undefined {
+    return this.links.get(peerId)?.link
+  }
+
+  /**
+   * Returns the link to peerId, creating it if needed. initiator=true (we are the newcomer)
+   * creates the data channel and makes the first offer. Idempotent.
+   */
+  ensure(peerId: string, initiator: boolean): PeerLink {
+    const existing = this.links.get(peerId)
+    if (existing) return existing.link
+    if (this.closed) throw new Error('mesh is closed')
+    if (peerId === this.selfId) throw new Error('cannot connect to self')
+    const link = new PeerLink({
+      selfId: this.selfId,
+      remoteId: peerId,
+      initiator,
+      pc: this.options.createPeerConnection({ iceServers: this.options.iceServers }),
+      sendSignal: (data) => this.options.sendSignal(peerId, data),
+      camera: this.camera,
+      createMediaStream: this.options.createMediaStream,
+      disconnectGraceMs: this.options.disconnectGraceMs,
+    })
+    const unsubscribe = [
+      link.on('status', (status) => this.emit('peer-status', peerId, status)),
+      link.on('remote-camera', (stream) => this.emit('peer-camera', peerId, stream)),
+      link.on('remote-stream', (stream) => this.emit('peer-stream', peerId, stream)),
+      link.on('remote-stream-removed', (id) => this.emit('peer-stream-removed', peerId, id)),
+      link.on('channel-open', () => this.emit('peer-channel-open', peerId)),
+      link.on('message', (message) => this.emit('peer-message', peerId, message)),
+      link.on('binary', (data) => this.emit('peer-binary', peerId, data)),
+    ]
+    this.links.set(peerId, { link, unsubscribe })
+    for (const stream of this.screens.values()) link.addScreen(stream)
+    link.start()
+    return link
+  }
+
+  /** Routes a remote signal; an offer from a peer without a link creates one (we answer). */
+  handleSignal(from: string, data: SignalData): void {
+    let link = this.links.get(from)?.link
+    if (!link) {
+      // Stray candidates/answers for a link we already closed are dropped.
+      if (!('description' in data) || data.description.type !== 'offer') return
+      link = this.ensure(from, false)
+    }
+    void link.handleSignal(data)
+  }
+
+  remove(peerId: string): void {
+    const entry = this.links.get(peerId)
+    if (!entry) return
+    this.links.delete(peerId)
+    for (const off of entry.unsubscribe) off()
+    entry.link.close()
+  }
+
+  /** New outgoing camera/microphone track (device switch, camera on/off): no renegotiation. */
+  async replaceCameraTrack(kind: MediaKind, track: MediaStreamTrack | null): Promise<void> {
+    this.camera = { ...this.camera, [kind]: track }
+    await Promise.all(
+      [...this.links.values()].map(({ link }) => link.replaceCameraTrack(kind, track)),
+    )
+  }
+
+  get cameraSource(): CameraSource {
+    return this.camera
+  }
+
+  addScreen(stream: MediaStream): void {
+    if (this.screens.has(stream.id)) return
+    this.screens.set(stream.id, stream)
+    for (const { link } of this.links.values()) link.addScreen(stream)
+  }
+
+  removeScreen(streamId: string): void {
+    if (!this.screens.delete(streamId)) return
+    for (const { link } of this.links.values()) link.removeScreen(streamId)
+  }
+
+  /** Sends to every peer whose channel is open; returns how many got it. */
+  broadcast(message: ChannelMessage): number {
+    let sent = 0
+    for (const { link } of this.links.values()) if (link.send(message)) sent++
+    return sent
+  }
+
+  send(peerId: string, message: ChannelMessage): boolean {
+    return this.links.get(peerId)?.link.send(message) ?? false
+  }
+
+  close(): void {
+    if (this.closed) return
+    for (const peerId of [...this.links.keys()]) this.remove(peerId)
+    this.screens.clear()
+    this.closed = true
+    this.removeAllListeners()
+  }
+}

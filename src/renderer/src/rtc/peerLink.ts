@@ -1,0 +1,439 @@
+/**
+ * One RTCPeerConnection to one remote peer, negotiated with the "perfect negotiation" pattern
+ * (MDN): either side may renegotiate at any time; on glare the polite peer (greater id) yields.
+ *
+ * Media layout, fixed for the link's lifetime so device switches never renegotiate:
+ * - the first audio and first video transceivers carry the camera/microphone ("camera
+ *   transceivers"); they are sendrecv from the start, even with no local track, so a peer
+ *   without devices still receives and can later send with replaceTrack.
+ * - every screen share adds its own tracks in its own MediaStream (msid = stream id) on later
+ *   transceivers, which triggers a renegotiation.
+ */
+import {
+  DATA_CHANNEL_LABEL,
+  parseChannelMessage,
+  type ChannelMessage,
+} from '../../../shared/channel'
+import type { SignalData } from '../../../shared/protocol'
+import { Emitter } from './emitter'
+
+export type LinkStatus = 'connecting' | 'connected' | 'failed'
+export type MediaKind = 'audio' | 'video'
+
+export interface CameraSource {
+  /** Container whose id is announced as cameraStreamId; tracks are passed separately. */
+  stream: MediaStream | null
+  audio: MediaStreamTrack | null
+  video: MediaStreamTrack | null
+}
+
+export interface PeerLinkEvents {
+  status: [status: LinkStatus]
+  /** The remote camera/microphone stream (built from the camera transceivers' receivers). */
+  'remote-camera': [stream: MediaStream]
+  /** A non-camera remote stream (a screen share) got its first track. */
+  'remote-stream': [stream: MediaStream]
+  'remote-stream-removed': [streamId: string]
+  'channel-open': []
+  'channel-close': []
+  message: [message: ChannelMessage]
+  binary: [data: ArrayBuffer]
+}
+
+export interface PeerLinkOptions {
+  selfId: string
+  remoteId: string
+  /** True for the newcomer: creates the data channel and sends the first offer. */
+  initiator: boolean
+  pc: RTCPeerConnection
+  sendSignal: (data: SignalData) => void
+  camera: CameraSource
+  createMediaStream?: (tracks: MediaStreamTrack[]) => MediaStream
+  /** How long 'disconnected' may last before an ICE restart. */
+  disconnectGraceMs?: number
+}
+
+const DEFAULT_DISCONNECT_GRACE_MS = 4_000
+
+function toLinkStatus(state: RTCPeerConnectionState): LinkStatus {
+  if (state === 'connected') return 'connected'
+  if (state === 'failed' || state === 'closed') return 'failed'
+  return 'connecting'
+}
+
+type WireCandidate = NonNullable<Extract<SignalData, { candidate: unknown }>['candidate']>
+
+/** Copies only the fields protocol v1 accepts (browsers may add more to toJSON()). */
+function candidateInit(c: RTCIceCandidate): WireCandidate {
+  const json = c.toJSON()
+  return {
+    candidate: json.candidate ?? '',
+    sdpMid: json.sdpMid ?? null,
+    sdpMLineIndex: json.sdpMLineIndex ?? null,
+    usernameFragment: json.usernameFragment ?? null,
+  }
+}
+
+export class PeerLink extends Emitter<PeerLinkEvents> {
+  readonly remoteId: string
+  readonly polite: boolean
+  readonly initiator: boolean
+  private readonly pc: RTCPeerConnection
+  private readonly sendSignal: (data: SignalData) => void
+  private readonly createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
+  private readonly disconnectGraceMs: number
+  private camera: CameraSource
+  private cameraClaimed = false
+  private remoteCamera: MediaStream | null = null
+  private readonly remoteStreams = new Map<string, { stream: MediaStream; detach: () => void }>()
+  private readonly screenSenders = new Map<string, RTCRtpSender[]>()
+  private readonly pendingScreens = new Map<string, MediaStream>()
+  private channel: RTCDataChannel | null = null
+  private status: LinkStatus = 'connecting'
+  private makingOffer = false
+  private ignoreOffer = false
+  private settingRemoteAnswerPending = false
+  private pendingCandidates: (RTCIceCandidateInit | null)[] = []
+  private signalQueue: Promise<void> = Promise.resolve()
+  private disconnectTimer: ReturnType<typeof setTimeout> | null = null
+  private closed = false
+  private started = false
+
+  constructor(options: PeerLinkOptions) {
+    super()
+    this.remoteId = options.remoteId
+    this.polite = options.selfId > options.remoteId
+    this.initiator = options.initiator
+    this.pc = options.pc
+    this.sendSignal = options.sendSignal
+    this.camera = options.camera
+    this.createMediaStream = options.createMediaStream ?? ((tracks) => new MediaStream(tracks))
+    this.disconnectGraceMs = options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS
+  }
+
+  /** Wires the connection; call after attaching listeners so no early event is lost. */
+  start(): void {
+    if (this.started || this.closed) return
+    this.started = true
+    const pc = this.pc
+    pc.onnegotiationneeded = () => void this.negotiate()
+    pc.onicecandidate = ({ candidate }) => {
+      this.sendSignal({ candidate: candidate ? candidateInit(candidate) : null })
+    }
+    pc.oniceconnectionstatechange = () => this.onIceStateChange()
+    pc.onconnectionstatechange = () => this.setStatus(toLinkStatus(pc.connectionState))
+    pc.ontrack = (event) => this.onTrack(event)
+    pc.ondatachannel = ({ channel }) => {
+      if (channel.label === DATA_CHANNEL_LABEL) this.attachChannel(channel)
+      else channel.close()
+    }
+    if (this.initiator) {
+      const streams = this.camera.stream ? [this.camera.stream] : []
+      pc.addTransceiver(this.camera.audio ?? 'audio', { direction: 'sendrecv', streams })
+      pc.addTransceiver(this.camera.video ?? 'video', { direction: 'sendrecv', streams })
+      this.cameraClaimed = true
+      this.ensureRemoteCamera()
+      this.attachChannel(pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true }))
+      this.applyPendingScreens()
+    }
+  }
+
+  get connectionStatus(): LinkStatus {
+    return this.status
+  }
+
+  get remoteCameraStream(): MediaStream | null {
+    return this.remoteCamera
+  }
+
+  get channelOpen(): boolean {
+    return this.channel?.readyState === 'open'
+  }
+
+  /** Feeds a description or candidate from the remote peer; processed strictly in order. */
+  handleSignal(data: SignalData): Promise<void> {
+    this.signalQueue = this.signalQueue.then(() => this.processSignal(data))
+    return this.signalQueue
+  }
+
+  /** Switches or clears the outgoing camera/microphone track without renegotiation. */
+  async replaceCameraTrack(kind: MediaKind, track: MediaStreamTrack | null): Promise<void> {
+    this.camera = { ...this.camera, [kind]: track }
+    if (!this.cameraClaimed || this.closed) return
+    const transceiver = this.cameraTransceiver(kind)
+    if (transceiver) await transceiver.sender.replaceTrack(track)
+  }
+
+  addScreen(stream: MediaStream): void {
+    if (this.closed || this.screenSenders.has(stream.id)) return
+    if (!this.cameraClaimed) {
+      // Answerer before the first offer: adding now would create m-lines ahead of the
+      // initiator's camera ones and break the camera = first transceivers layout.
+      this.pendingScreens.set(stream.id, stream)
+      return
+    }
+    const senders = stream.getTracks().map((track) => this.pc.addTrack(track, stream))
+    this.screenSenders.set(stream.id, senders)
+  }
+
+  removeScreen(streamId: string): void {
+    this.pendingScreens.delete(streamId)
+    const senders = this.screenSenders.get(streamId)
+    if (!senders || this.closed) return
+    this.screenSenders.delete(streamId)
+    for (const sender of senders) this.pc.removeTrack(sender)
+  }
+
+  /** Sends one JSON message on the data channel; false when it is not open. */
+  send(message: ChannelMessage): boolean {
+    const channel = this.channel
+    if (!channel || channel.readyState !== 'open') return false
+    channel.send(JSON.stringify(message))
+    return true
+  }
+
+  /** Restarts ICE now (e.g. after the network changed). */
+  restartIce(): void {
+    if (!this.closed) this.pc.restartIce()
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.clearDisconnectTimer()
+    const pc = this.pc
+    pc.onnegotiationneeded = null
+    pc.onicecandidate = null
+    pc.oniceconnectionstatechange = null
+    pc.onconnectionstatechange = null
+    pc.ontrack = null
+    pc.ondatachannel = null
+    if (this.channel) {
+      this.detachChannel(this.channel)
+      this.channel.close()
+      this.channel = null
+    }
+    for (const { detach } of this.remoteStreams.values()) detach()
+    this.remoteStreams.clear()
+    this.screenSenders.clear()
+    this.pendingScreens.clear()
+    this.pendingCandidates = []
+    pc.close()
+    this.setStatusClosed()
+    this.removeAllListeners()
+  }
+
+  private async negotiate(): Promise<void> {
+    if (this.closed) return
+    try {
+      this.makingOffer = true
+      await this.pc.setLocalDescription()
+      this.sendLocalDescription()
+    } catch (error) {
+      console.warn(`negotiation with ${this.remoteId} failed`, error)
+    } finally {
+      this.makingOffer = false
+    }
+  }
+
+  private sendLocalDescription(): void {
+    const local = this.pc.localDescription
+    if (!local || this.closed) return
+    this.sendSignal({ description: { type: local.type, sdp: local.sdp } })
+  }
+
+  private async processSignal(data: SignalData): Promise<void> {
+    if (this.closed) return
+    try {
+      if ('description' in data) await this.onDescription(data.description)
+      else await this.onCandidate(data.candidate)
+    } catch (error) {
+      console.warn(`signal from ${this.remoteId} failed`, error)
+    }
+  }
+
+  private async onDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    const pc = this.pc
+    const readyForOffer =
+      !this.makingOffer && (pc.signalingState === 'stable' || this.settingRemoteAnswerPending)
+    const offerCollision = description.type === 'offer' && !readyForOffer
+    this.ignoreOffer = !this.polite && offerCollision
+    if (this.ignoreOffer) return
+
+    this.settingRemoteAnswerPending = description.type === 'answer'
+    try {
+      // In have-local-offer this rolls back our own offer implicitly (polite side of a glare).
+      await pc.setRemoteDescription(description)
+    } finally {
+      this.settingRemoteAnswerPending = false
+    }
+    if (this.closed) return
+    if (description.type === 'offer') {
+      this.claimCameraTransceivers()
+      await pc.setLocalDescription()
+      this.sendLocalDescription()
+      this.applyPendingScreens()
+    }
+    await this.flushCandidates()
+  }
+
+  private async onCandidate(candidate: RTCIceCandidateInit | null): Promise<void> {
+    if (!this.pc.remoteDescription) {
+      // Arrived before the description it belongs to (or ours was ignored in a glare).
+      if (!this.ignoreOffer) this.pendingCandidates.push(candidate)
+      return
+    }
+    await this.addCandidate(candidate)
+  }
+
+  private async addCandidate(candidate: RTCIceCandidateInit | null): Promise<void> {
+    try {
+      // null = the remote side finished gathering (end-of-candidates).
+      if (candidate) await this.pc.addIceCandidate(candidate)
+      else await this.pc.addIceCandidate()
+    } catch (error) {
+      // Candidates of an offer we ignored (glare) or of an old ICE generation are expected to fail.
+      if (!this.ignoreOffer && candidate)
+        console.warn(`candidate from ${this.remoteId} rejected`, error)
+    }
+  }
+
+  private async flushCandidates(): Promise<void> {
+    const pending = this.pendingCandidates
+    this.pendingCandidates = []
+    for (const candidate of pending) await this.addCandidate(candidate)
+  }
+
+  private cameraTransceiver(kind: MediaKind): RTCRtpTransceiver | undefined {
+    return this.pc.getTransceivers().find((t) => t.receiver.track.kind === kind)
+  }
+
+  /** Answerer side: the initiator's first audio/video m-lines become our camera transceivers. */
+  private claimCameraTransceivers(): void {
+    if (this.cameraClaimed) return
+    this.cameraClaimed = true
+    for (const kind of ['audio', 'video'] as const) {
+      const transceiver = this.cameraTransceiver(kind)
+      if (!transceiver) continue
+      transceiver.direction = 'sendrecv'
+      const sender = transceiver.sender
+      if (this.camera.stream && typeof sender.setStreams === 'function')
+        sender.setStreams(this.camera.stream)
+      const track = this.camera[kind]
+      if (track) {
+        sender
+          .replaceTrack(track)
+          .catch((error: unknown) => console.warn('replaceTrack failed', error))
+      }
+    }
+    this.ensureRemoteCamera()
+  }
+
+  private ensureRemoteCamera(): void {
+    const tracks = (['audio', 'video'] as const)
+      .map((kind) => this.cameraTransceiver(kind)?.receiver.track)
+      .filter((t): t is MediaStreamTrack => !!t)
+    if (tracks.length === 0) return
+    if (!this.remoteCamera) {
+      this.remoteCamera = this.createMediaStream(tracks)
+      this.emit('remote-camera', this.remoteCamera)
+      return
+    }
+    for (const track of tracks) {
+      if (!this.remoteCamera.getTrackById(track.id)) this.remoteCamera.addTrack(track)
+    }
+  }
+
+  private applyPendingScreens(): void {
+    const pending = [...this.pendingScreens.values()]
+    this.pendingScreens.clear()
+    for (const stream of pending) this.addScreen(stream)
+  }
+
+  private onTrack(event: RTCTrackEvent): void {
+    const kind = event.track.kind as MediaKind
+    if (event.transceiver === this.cameraTransceiver(kind)) {
+      this.ensureRemoteCamera()
+      return
+    }
+    const stream = event.streams[0]
+    if (!stream) return
+    const known = this.remoteStreams.get(stream.id)
+    if (known) return
+    const onRemoveTrack = () => {
+      if (stream.getTracks().length === 0) this.dropRemoteStream(stream.id)
+    }
+    stream.addEventListener('removetrack', onRemoveTrack)
+    this.remoteStreams.set(stream.id, {
+      stream,
+      detach: () => stream.removeEventListener('removetrack', onRemoveTrack),
+    })
+    this.emit('remote-stream', stream)
+  }
+
+  private dropRemoteStream(streamId: string): void {
+    const entry = this.remoteStreams.get(streamId)
+    if (!entry) return
+    entry.detach()
+    this.remoteStreams.delete(streamId)
+    this.emit('remote-stream-removed', streamId)
+  }
+
+  private onIceStateChange(): void {
+    const state = this.pc.iceConnectionState
+    if (state === 'failed') {
+      this.clearDisconnectTimer()
+      this.pc.restartIce()
+    } else if (state === 'disconnected') {
+      if (this.disconnectTimer) return
+      // Brief drops (Wi-Fi roaming) often heal by themselves; restart only if they persist.
+      this.disconnectTimer = setTimeout(() => {
+        this.disconnectTimer = null
+        if (!this.closed && this.pc.iceConnectionState === 'disconnected') this.pc.restartIce()
+      }, this.disconnectGraceMs)
+    } else {
+      this.clearDisconnectTimer()
+    }
+  }
+
+  private clearDisconnectTimer(): void {
+    if (this.disconnectTimer) clearTimeout(this.disconnectTimer)
+    this.disconnectTimer = null
+  }
+
+  private attachChannel(channel: RTCDataChannel): void {
+    if (this.channel && this.channel !== channel) {
+      this.detachChannel(this.channel)
+      this.channel.close()
+    }
+    this.channel = channel
+    channel.binaryType = 'arraybuffer'
+    channel.onopen = () => this.emit('channel-open')
+    channel.onclose = () => this.emit('channel-close')
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === 'string') {
+        const message = parseChannelMessage(event.data)
+        if (message) this.emit('message', message)
+      } else if (event.data instanceof ArrayBuffer) {
+        this.emit('binary', event.data)
+      }
+    }
+    if (channel.readyState === 'open') this.emit('channel-open')
+  }
+
+  private detachChannel(channel: RTCDataChannel): void {
+    channel.onopen = null
+    channel.onclose = null
+    channel.onmessage = null
+  }
+
+  private setStatus(status: LinkStatus): void {
+    if (this.closed || status === this.status) return
+    this.status = status
+    this.emit('status', status)
+  }
+
+  private setStatusClosed(): void {
+    this.status = 'failed'
+  }
+}

@@ -1,0 +1,486 @@
+/**
+ * The session: joins signaling and the mesh, and is the only writer to the stores.
+ * Failures never throw out of the public methods; they land in callStore.error.
+ */
+import type { MediaStateMessage } from '../../../shared/channel'
+import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
+import { LevelMeter } from '../media/levelMeter'
+import type { MediaDevicesLike } from '../media/localMedia'
+import { captureScreen } from '../media/screenCapture'
+import { classifyMediaError, describeMediaError } from '../media/mediaErrors'
+import { Mesh } from '../rtc/mesh'
+import type { LinkStatus } from '../rtc/peerLink'
+import {
+  SignalingClient,
+  type ConnectionStatus,
+  type SocketFactory,
+} from '../signaling/signalingClient'
+import {
+  initialCallState,
+  type CallState,
+  type CallStore,
+  type Participant,
+} from '../store/callStore'
+import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
+import { callErrorFromSignaling } from './errors'
+import { LocalMediaController } from './localMediaController'
+import type { JoinOptions, ScreenShareOptions, Session } from './types'
+
+export interface SessionDeps {
+  callStore: CallStore
+  speakingStore: SpeakingStore
+  mediaDevices: MediaDevicesLike | undefined
+  createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
+  createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
+  /** null disables voice activity (no WebAudio). */
+  createAudioContext?: () => AudioContext | null
+  socketFactory?: SocketFactory
+  ackTimeoutMs?: number
+  /** After a resumed rejoin, peers missing from the room are dropped after this long. */
+  lostPeerGraceMs?: number
+}
+
+/** Most screen shares one person may run at once (the media message allows 4). */
+export const MAX_SCREEN_SHARES = 2
+const DEFAULT_LOST_PEER_GRACE_MS = 10_000
+
+interface CallContext {
+  client: SignalingClient
+  mesh: Mesh
+  offClient: (() => void)[]
+  /** Latest media message per peer. */
+  remoteMedia: Map<string, MediaStateMessage>
+  /** Non-camera streams received per peer, by stream id. */
+  remoteStreams: Map<string, Map<string, MediaStream>>
+  lostPeerTimers: Map<string, ReturnType<typeof setTimeout>>
+}
+
+export function createSession(deps: SessionDeps): Session {
+  const store = deps.callStore
+  const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
+  let call: CallContext | null = null
+  const screens = new Map<string, { stream: MediaStream; onEnded: () => void }>()
+
+  const set = (partial: Partial<CallState>) => store.setState(partial)
+  const patchParticipant = (id: string, partial: Partial<Participant>) =>
+    store.setState((s) => {
+      const current = s.participants[id]
+      if (!current) return s
+      return { participants: { ...s.participants, [id]: { ...current, ...partial } } }
+    })
+
+  const meter = new LevelMeter({
+    createAudioContext: deps.createAudioContext ?? (() => null),
+    onSample: ({ levels, speaking }) => {
+      // The local stream is metered under a fixed key; in a call it is shown under the self id.
+      const selfId = store.getState().self?.id
+      if (selfId && LOCAL_SPEAKER_KEY in levels) {
+        levels[selfId] = levels[LOCAL_SPEAKER_KEY]
+        speaking[selfId] = speaking[LOCAL_SPEAKER_KEY]
+      }
+      deps.speakingStore.setState({ levels, speaking })
+    },
+  })
+
+  const local = new LocalMediaController({
+    store,
+    mediaDevices: deps.mediaDevices,
+    createMediaStream: deps.createMediaStream,
+    onTrackChange: (kind, track) => {
+      if (kind === 'audio')
+        meter.track(LOCAL_SPEAKER_KEY, track ? deps.createMediaStream([track]) : null)
+      void call?.mesh.replaceCameraTrack(kind, track).catch((error: unknown) => {
+        console.warn('replaceTrack failed', error)
+      })
+    },
+    onStateChange: () => broadcastMediaState(),
+  })
+
+  // Mirror the local slice into the self tile.
+  store.subscribe((state, prev) => {
+    if (state.local === prev.local || !state.self) return
+    const sending = local.sending
+    patchParticipant(state.self.id, {
+      cameraStream: state.local.stream,
+      audioEnabled: sending.audio,
+      videoEnabled: sending.video,
+      screenStreams: state.local.screenShares,
+    })
+  })
+
+  function mediaState(): MediaStateMessage {
+    const sending = local.sending
+    return {
+      type: 'media',
+      audio: sending.audio,
+      video: sending.video,
+      cameraStreamId: local.container.id,
+      screenStreamIds: [...screens.keys()],
+    }
+  }
+
+  function broadcastMediaState(): void {
+    call?.mesh.broadcast(mediaState())
+  }
+
+  function participantFor(peer: PeerInfo): Participant {
+    return {
+      id: peer.id,
+      name: peer.name,
+      isSelf: false,
+      audioEnabled: false,
+      videoEnabled: false,
+      cameraStream: null,
+      screenStreams: [],
+      connection: 'connecting',
+    }
+  }
+
+  function selfParticipant(self: PeerInfo): Participant {
+    const sending = local.sending
+    return {
+      id: self.id,
+      name: self.name,
+      isSelf: true,
+      audioEnabled: sending.audio,
+      videoEnabled: sending.video,
+      cameraStream: store.getState().local.stream,
+      screenStreams: store.getState().local.screenShares,
+      connection: 'connected',
+    }
+  }
+
+  /** A peer's screen tiles: streams it announced that have actually arrived. */
+  function syncScreens(ctx: CallContext, peerId: string): void {
+    const announced = ctx.remoteMedia.get(peerId)?.screenStreamIds ?? []
+    const received = ctx.remoteStreams.get(peerId)
+    const screenStreams = announced
+      .map((id) => ({ id, stream: received?.get(id) }))
+      .filter((s): s is { id: string; stream: MediaStream } => !!s.stream)
+    patchParticipant(peerId, { screenStreams })
+  }
+
+  function addPeer(peer: PeerInfo): void {
+    const ctx = call
+    if (!ctx) return
+    const timer = ctx.lostPeerTimers.get(peer.id)
+    if (timer) clearTimeout(timer)
+    ctx.lostPeerTimers.delete(peer.id)
+    store.setState((s) => {
+      const existing = s.participants[peer.id]
+      const next = existing ? { ...existing, name: peer.name } : participantFor(peer)
+      return { participants: { ...s.participants, [peer.id]: next } }
+    })
+  }
+
+  function removePeer(ctx: CallContext, peerId: string): void {
+    const timer = ctx.lostPeerTimers.get(peerId)
+    if (timer) clearTimeout(timer)
+    ctx.lostPeerTimers.delete(peerId)
+    ctx.mesh.remove(peerId)
+    ctx.remoteMedia.delete(peerId)
+    ctx.remoteStreams.delete(peerId)
+    meter.untrack(peerId)
+    store.setState((s) => {
+      if (!s.participants[peerId]) return s
+      const participants = { ...s.participants }
+      delete participants[peerId]
+      return { participants }
+    })
+  }
+
+  function createMesh(client: SignalingClient, ack: JoinAckBody): Mesh {
+    const mesh = new Mesh({
+      selfId: ack.self.id,
+      iceServers: ack.iceServers,
+      createPeerConnection: deps.createPeerConnection,
+      createMediaStream: deps.createMediaStream,
+      sendSignal: (to, data) => client.signal(to, data),
+      camera: { stream: local.container, audio: local.audioTrack, video: local.videoTrack },
+    })
+    for (const stream of screens.values()) mesh.addScreen(stream.stream)
+    return mesh
+  }
+
+  function attachMesh(ctx: CallContext): void {
+    const { mesh } = ctx
+    mesh.on('peer-status', (peerId: string, status: LinkStatus) =>
+      patchParticipant(peerId, { connection: status }),
+    )
+    mesh.on('peer-camera', (peerId, stream) => {
+      patchParticipant(peerId, { cameraStream: stream })
+      meter.track(peerId, stream)
+    })
+    mesh.on('peer-stream', (peerId, stream) => {
+      let streams = ctx.remoteStreams.get(peerId)
+      if (!streams) ctx.remoteStreams.set(peerId, (streams = new Map()))
+      streams.set(stream.id, stream)
+      syncScreens(ctx, peerId)
+    })
+    mesh.on('peer-stream-removed', (peerId, streamId) => {
+      ctx.remoteStreams.get(peerId)?.delete(streamId)
+      syncScreens(ctx, peerId)
+    })
+    mesh.on('peer-channel-open', (peerId) => mesh.send(peerId, mediaState()))
+    mesh.on('peer-message', (peerId, message) => {
+      if (message.type !== 'media') return
+      ctx.remoteMedia.set(peerId, message)
+      patchParticipant(peerId, { audioEnabled: message.audio, videoEnabled: message.video })
+      syncScreens(ctx, peerId)
+    })
+  }
+
+  /** Fresh room membership (first join, or the server forgot us): build the mesh from scratch. */
+  function enterRoom(ctx: CallContext, ack: JoinAckBody): void {
+    const participants: Record<string, Participant> = { [ack.self.id]: selfParticipant(ack.self) }
+    for (const peer of ack.peers) participants[peer.id] = participantFor(peer)
+    set({ self: ack.self, room: ack.room, participants, phase: 'in-call', signaling: 'connected' })
+    attachMesh(ctx)
+    // We are the newcomer: we call everyone already there.
+    for (const peer of ack.peers) ctx.mesh.ensure(peer.id, true)
+  }
+
+  function onRejoined(ctx: CallContext, ack: JoinAckBody, resumed: boolean): void {
+    if (!resumed) {
+      for (const peerId of ctx.mesh.peerIds) meter.untrack(peerId)
+      for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
+      ctx.lostPeerTimers.clear()
+      ctx.mesh.close()
+      ctx.remoteMedia.clear()
+      ctx.remoteStreams.clear()
+      ctx.mesh = createMesh(ctx.client, ack)
+      enterRoom(ctx, ack)
+      return
+    }
+    set({ room: ack.room })
+    const present = new Set(ack.peers.map((p) => p.id))
+    for (const peer of ack.peers) addPeer(peer)
+    for (const id of Object.keys(store.getState().participants)) {
+      if (id === ack.self.id || present.has(id) || ctx.lostPeerTimers.has(id)) continue
+      // Maybe it is reconnecting too; its link keeps running until the grace ends.
+      ctx.lostPeerTimers.set(
+        id,
+        setTimeout(() => {
+          ctx.lostPeerTimers.delete(id)
+          const stillThere = ctx.client.session?.peers.some((p) => p.id === id)
+          if (call === ctx && !stillThere) removePeer(ctx, id)
+        }, lostPeerGraceMs),
+      )
+    }
+  }
+
+  function onStatus(status: ConnectionStatus): void {
+    if (status === 'closed' || status === 'connecting') return
+    const phase = store.getState().phase
+    if (status === 'reconnecting') {
+      set({ signaling: 'reconnecting', phase: phase === 'in-call' ? 'reconnecting' : phase })
+    } else if (status === 'connected') {
+      set({ signaling: 'connected', phase: phase === 'reconnecting' ? 'in-call' : phase })
+    } else {
+      set({ signaling: 'failed' })
+    }
+  }
+
+  function attachClient(ctx: CallContext): void {
+    const { client } = ctx
+    ctx.offClient.push(
+      client.on('status', onStatus),
+      client.on('peer:joined', (peer) => addPeer(peer)),
+      client.on('peer:left', (id) => removePeer(ctx, id)),
+      client.on('signal', (from, data) => {
+        // Only peers we know: a late signal from someone who left must not resurrect a link.
+        if (store.getState().participants[from]) ctx.mesh.handleSignal(from, data)
+      }),
+      client.on('room:host', (hostId) =>
+        store.setState((s) => (s.room ? { room: { ...s.room, hostId } } : s)),
+      ),
+      client.on('room:kicked', () => {
+        endCall()
+        set({ error: { code: 'KICKED', message: 'You were removed from the room by the host.' } })
+      }),
+      client.on('rejoined', (ack, resumed) => onRejoined(ctx, ack, resumed)),
+      client.on('rejoin-failed', (error) => {
+        endCall()
+        set({ error: callErrorFromSignaling(error) })
+      }),
+    )
+  }
+
+  /** Tears down everything call-related; the lobby preview keeps running. */
+  function endCall(): void {
+    const ctx = call
+    call = null
+    stopAllScreens(false)
+    if (ctx) {
+      for (const off of ctx.offClient) off()
+      for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
+      for (const peerId of ctx.mesh.peerIds) meter.untrack(peerId)
+      ctx.mesh.close()
+      ctx.client.close()
+    }
+    const initial = initialCallState()
+    set({
+      phase: 'lobby',
+      signaling: 'idle',
+      self: null,
+      room: null,
+      participants: initial.participants,
+    })
+  }
+
+  function stopAllScreens(announce: boolean): void {
+    for (const id of [...screens.keys()]) stopScreen(id, announce)
+  }
+
+  function stopScreen(id: string, announce: boolean): void {
+    const entry = screens.get(id)
+    if (!entry) return
+    screens.delete(id)
+    for (const track of entry.stream.getTracks()) {
+      track.removeEventListener('ended', entry.onEnded)
+      track.stop()
+    }
+    call?.mesh.removeScreen(id)
+    store.setState((s) => ({
+      local: { ...s.local, screenShares: s.local.screenShares.filter((share) => share.id !== id) },
+    }))
+    if (announce) broadcastMediaState()
+  }
+
+  const session: Session = {
+    async startPreview() {
+      meter.resume()
+      await local.startPreview()
+    },
+
+    stopPreview() {
+      if (call) return
+      local.stopPreview()
+    },
+
+    async setCamera(deviceId) {
+      await local.setCamera(deviceId)
+    },
+
+    async setMicrophone(deviceId) {
+      await local.setMicrophone(deviceId)
+    },
+
+    async toggleAudio() {
+      meter.resume()
+      await local.toggleAudio()
+    },
+
+    async toggleVideo() {
+      await local.toggleVideo()
+    },
+
+    async join(options: JoinOptions) {
+      if (store.getState().phase !== 'lobby') return false
+      meter.resume()
+      set({ phase: 'joining', error: null, serverUrl: options.serverUrl })
+      const client = new SignalingClient({
+        url: options.serverUrl,
+        socketFactory: deps.socketFactory,
+        ackTimeoutMs: deps.ackTimeoutMs,
+      })
+      let ack: JoinAckBody
+      try {
+        ack = await client.join({
+          room: options.room,
+          name: options.name,
+          ...(options.password ? { password: options.password } : {}),
+          ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+        })
+      } catch (error) {
+        client.close()
+        set({ phase: 'lobby', error: callErrorFromSignaling(error) })
+        return false
+      }
+      if (store.getState().phase !== 'joining') {
+        // leave() was pressed while the join was in flight.
+        client.close()
+        return false
+      }
+      const ctx: CallContext = {
+        client,
+        mesh: createMesh(client, ack),
+        offClient: [],
+        remoteMedia: new Map(),
+        remoteStreams: new Map(),
+        lostPeerTimers: new Map(),
+      }
+      call = ctx
+      attachClient(ctx)
+      enterRoom(ctx, ack)
+      return true
+    },
+
+    async leave() {
+      const ctx = call
+      if (!ctx) {
+        if (store.getState().phase === 'joining') set({ phase: 'lobby' })
+        return
+      }
+      // Tell the server first so the others see us go at once, not after a timeout.
+      await ctx.client.leave().catch(() => {})
+      if (call === ctx) endCall()
+    },
+
+    async startScreenShare(options: ScreenShareOptions) {
+      if (!call) return
+      if (screens.size >= MAX_SCREEN_SHARES) return
+      let stream: MediaStream
+      try {
+        stream = await captureScreen(deps.mediaDevices, options.quality, options.audio)
+      } catch (error) {
+        const kind = classifyMediaError(error)
+        // Closing the picker is a choice, not an error.
+        if (kind === 'denied') return
+        set({
+          error: {
+            code: 'SCREEN_SHARE_FAILED',
+            message: describeMediaError('screen', kind),
+            params: { kind },
+          },
+        })
+        return
+      }
+      if (!call) {
+        for (const track of stream.getTracks()) track.stop()
+        return
+      }
+      const id = stream.id
+      // The browser's "Stop sharing" bar or a closed window ends the video track.
+      const onEnded = () => stopScreen(id, true)
+      for (const track of stream.getTracks()) track.addEventListener('ended', onEnded)
+      screens.set(id, { stream, onEnded })
+      call.mesh.addScreen(stream)
+      store.setState((s) => ({
+        local: { ...s.local, screenShares: [...s.local.screenShares, { id, stream }] },
+      }))
+      broadcastMediaState()
+    },
+
+    stopScreenShare(streamId?: string) {
+      if (streamId) stopScreen(streamId, true)
+      else stopAllScreens(true)
+    },
+
+    async kick(peerId: string) {
+      const ctx = call
+      if (!ctx) return
+      try {
+        await ctx.client.kick(peerId)
+      } catch (error) {
+        set({ error: callErrorFromSignaling(error) })
+      }
+    },
+
+    clearError() {
+      set({ error: null })
+    },
+  }
+
+  return session
+}

@@ -1,0 +1,17 @@
+/** The app's session, wired to the browser's real WebRTC, media devices and Socket.IO. */
+import { callStore } from '../store/callStore'
+import { speakingStore } from '../store/speakingStore'
+import { createSession } from './createSession'
+
+export { createSession, type SessionDeps } from './createSession'
+export { resolveServerUrl } from './serverUrl'
+export type { JoinOptions, ScreenShareOptions, ScreenShareQuality, Session } from './types'
+
+export const session = createSession({
+  callStore,
+  speakingStore,
+  mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
+  createPeerConnection: (config) => new RTCPeerConnection(config),
+  createMediaStream: (tracks) => new MediaStream(tracks),
+  createAudioContext: () => (typeof AudioContext === 'function' ? new AudioContext() : null),
+})
