@@ -1,6 +1,7 @@
 /** startServer: HTTP server + signaling app + (with REDIS_URL) the Redis cluster wiring. */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createApp, type MoimServer } from './app'
 import { withDefaults, type ServerConfig } from './config'
@@ -24,7 +25,16 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '..', 'dist', 'web')
+/**
+ * dist/web of the repository, found from this module (signaling-server/) or from the bundle
+ * (dist/server/) so the source and the built server agree.
+ */
+export const DEFAULT_WEB_ROOT =
+  [
+    resolve(import.meta.dirname, '..', 'web'),
+    resolve(import.meta.dirname, '..', 'dist', 'web'),
+  ].find((dir) => existsSync(resolve(dir, 'index.html'))) ??
+  resolve(import.meta.dirname, '..', 'dist', 'web')
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const { webRoot = DEFAULT_WEB_ROOT, logger: givenLogger, ...partial } = opts
