@@ -1,0 +1,195 @@
+import type { NetworkInterfaceInfo } from 'node:os'
+import { describe, expect, it, vi } from 'vitest'
+import { HostServer, lanUrls, type ForkOptionsLike } from './hostServer'
+
+class FakeUtilityProcess {
+  private readonly listeners = new Map<string, Array<(value: unknown) => void>>()
+  killed = false
+  constructor(readonly options: ForkOptionsLike) {}
+  on(event: string, listener: (value: never) => void): this {
+    this.listeners.set(event, [
+      ...(this.listeners.get(event) ?? []),
+      listener as (v: unknown) => void,
+    ])
+    return this
+  }
+  kill(): boolean {
+    this.killed = true
+    this.emit('exit', 0)
+    return true
+  }
+  emit(event: string, value: unknown): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(value)
+  }
+}
+
+const NETWORK: NodeJS.Dict<NetworkInterfaceInfo[]> = {
+  lo: [
+    {
+      address: '127.0.0.1',
+      family: 'IPv4',
+      internal: true,
+      netmask: '255.0.0.0',
+      mac: '',
+      cidr: null,
+    },
+  ],
+  eth0: [
+    {
+      address: '192.168.1.20',
+      family: 'IPv4',
+      internal: false,
+      netmask: '255.255.255.0',
+      mac: '',
+      cidr: null,
+    },
+    {
+      address: 'fe80::1',
+      family: 'IPv6',
+      internal: false,
+      netmask: 'ffff::',
+      mac: '',
+      cidr: null,
+      scopeid: 1,
+    },
+  ],
+  wlan0: [
+    {
+      address: '10.0.0.5',
+      family: 'IPv4',
+      internal: false,
+      netmask: '255.0.0.0',
+      mac: '',
+      cidr: null,
+    },
+    {
+      address: '169.254.3.3',
+      family: 'IPv4',
+      internal: false,
+      netmask: '255.255.0.0',
+      mac: '',
+      cidr: null,
+    },
+  ],
+}
+
+function setup(maxRestarts = 3) {
+  const children: FakeUtilityProcess[] = []
+  const fork = vi.fn((_path: string, _args: string[], options: ForkOptionsLike) => {
+    const child = new FakeUtilityProcess(options)
+    children.push(child)
+    return child
+  })
+  const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = []
+  const schedule = (fn: () => void, ms: number) => {
+    const timer = { fn, ms, cancelled: false }
+    timers.push(timer)
+    return () => {
+      timer.cancelled = true
+    }
+  }
+  /** Runs pending timers of exactly this delay-class: restart backoffs, not ready timeouts. */
+  const runRestartTimers = () => {
+    for (const t of timers.splice(0)) if (!t.cancelled && t.ms < 15_000) t.fn()
+  }
+  const server = new HostServer({
+    fork,
+    entryPath: '/app/out/main/signalingHost.js',
+    networkInterfaces: () => NETWORK,
+    env: { MOIM_WEB_ROOT: '/app/out/renderer' },
+    maxRestarts,
+    schedule,
+    log: vi.fn(),
+  })
+  return { server, fork, children, timers, runRestartTimers }
+}
+
+describe('HostServer', () => {
+  it('starts the utility process on any port on all interfaces and reports host info', async () => {
+    const { server, fork, children } = setup()
+    const started = server.start()
+    expect(fork).toHaveBeenCalledWith('/app/out/main/signalingHost.js', [], expect.anything())
+    expect(children[0].options.env).toMatchObject({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      MOIM_WEB_ROOT: '/app/out/renderer',
+    })
+    const pendingInfo = server.info()
+    children[0].emit('message', { type: 'ready', port: 51234 })
+    await expect(started).resolves.toBe(51234)
+    await expect(pendingInfo).resolves.toEqual({
+      serverUrl: 'http://127.0.0.1:51234',
+      lanUrls: ['http://10.0.0.5:51234', 'http://192.168.1.20:51234'],
+    })
+    await expect(server.start()).resolves.toBe(51234)
+    expect(fork).toHaveBeenCalledTimes(1)
+  })
+
+  it('ignores malformed messages from the child', async () => {
+    const { server, children } = setup()
+    const started = server.start()
+    children[0].emit('message', { type: 'ready', port: -1 })
+    children[0].emit('message', 'ready')
+    children[0].emit('message', { type: 'ready', port: 4000 })
+    await expect(started).resolves.toBe(4000)
+  })
+
+  it('restarts a crashed server on the same port', async () => {
+    const { server, children, runRestartTimers } = setup()
+    const started = server.start()
+    children[0].emit('message', { type: 'ready', port: 51234 })
+    await started
+    children[0].emit('exit', 1)
+    await expect(server.info()).resolves.toBeNull()
+    runRestartTimers()
+    expect(children).toHaveLength(2)
+    expect(children[1].options.env.PORT).toBe('51234')
+    const info = server.info()
+    children[1].emit('message', { type: 'ready', port: 51234 })
+    await expect(info).resolves.toMatchObject({ serverUrl: 'http://127.0.0.1:51234' })
+  })
+
+  it('retries on any port when it fails before becoming ready, then gives up', async () => {
+    const { server, children, runRestartTimers } = setup(2)
+    const started = server.start()
+    children[0].emit('exit', 1)
+    runRestartTimers()
+    expect(children[1].options.env.PORT).toBe('0')
+    children[1].emit('exit', 1)
+    runRestartTimers()
+    children[2].emit('exit', 1)
+    runRestartTimers()
+    expect(children).toHaveLength(3)
+    await expect(started).resolves.toBeNull()
+    await expect(server.info()).resolves.toBeNull()
+  })
+
+  it('kills a server that never reports ready and starts another', async () => {
+    const { server, children, timers, runRestartTimers } = setup()
+    void server.start()
+    const readyTimeout = timers.find((t) => t.ms >= 15_000)
+    readyTimeout?.fn()
+    expect(children[0].killed).toBe(true)
+    runRestartTimers()
+    expect(children).toHaveLength(2)
+  })
+
+  it('stops on quit without restarting', async () => {
+    const { server, children, runRestartTimers } = setup()
+    const started = server.start()
+    children[0].emit('message', { type: 'ready', port: 51234 })
+    await started
+    server.stop()
+    runRestartTimers()
+    expect(children[0].killed).toBe(true)
+    expect(children).toHaveLength(1)
+    await expect(server.info()).resolves.toBeNull()
+  })
+})
+
+describe('lanUrls', () => {
+  it('lists non-internal, non-link-local IPv4 addresses', () => {
+    expect(lanUrls(NETWORK, 4477)).toEqual(['http://10.0.0.5:4477', 'http://192.168.1.20:4477'])
+    expect(lanUrls({}, 4477)).toEqual([])
+  })
+})
