@@ -44,11 +44,18 @@ export const en = {
   'error.cameraBusyHint':
     'Close the other app that uses the camera, then turn the camera on again.',
   'error.cameraDenied': 'Camera access was denied.',
-  'error.cameraDeniedHint':
+  'error.mediaDeniedHint':
     'Allow camera and microphone access in your browser or system settings, then try again.',
   'error.microphoneBusy': 'Microphone is in use by another application.',
   'error.microphoneDenied': 'Microphone access was denied.',
   'error.mediaUnknown': 'Could not start your camera or microphone.',
+  'error.mediaDenied': 'Camera and microphone access was denied.',
+  'error.microphoneBusyHint': 'Close the other app that uses the microphone, then try again.',
+  'error.mediaUnsupported':
+    'This page cannot use a camera or microphone. Open Moim over https:// or from this computer (localhost).',
+  'error.openSystemSettings': 'Open System Settings',
+  'error.screenShareFailed': 'Could not share your screen.',
+  'error.dismiss': 'Dismiss',
   'error.roomFull': 'This room is full ({count} of {capacity}).',
   'error.roomFullNoCount': 'This room is full.',
   'error.wrongPassword': 'Wrong password.',

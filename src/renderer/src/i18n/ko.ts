@@ -46,11 +46,18 @@ export const ko: Record<StringKey, string> = {
   'error.cameraBusy': '다른 앱이 카메라를 사용하고 있습니다.',
   'error.cameraBusyHint': '카메라를 쓰는 다른 앱을 닫은 뒤 카메라를 다시 켜 주세요.',
   'error.cameraDenied': '카메라 접근이 거부되었습니다.',
-  'error.cameraDeniedHint':
+  'error.mediaDeniedHint':
     '브라우저나 시스템 설정에서 카메라와 마이크 접근을 허용한 뒤 다시 시도해 주세요.',
   'error.microphoneBusy': '다른 앱이 마이크를 사용하고 있습니다.',
   'error.microphoneDenied': '마이크 접근이 거부되었습니다.',
   'error.mediaUnknown': '카메라나 마이크를 시작할 수 없습니다.',
+  'error.mediaDenied': '카메라와 마이크 접근이 거부되었습니다.',
+  'error.microphoneBusyHint': '마이크를 쓰는 다른 앱을 닫은 뒤 다시 시도해 주세요.',
+  'error.mediaUnsupported':
+    '이 페이지에서는 카메라나 마이크를 쓸 수 없습니다. https:// 주소나 이 컴퓨터(localhost)에서 Moim을 여세요.',
+  'error.openSystemSettings': '시스템 설정 열기',
+  'error.screenShareFailed': '화면을 공유할 수 없습니다.',
+  'error.dismiss': '닫기',
   'error.roomFull': '방이 가득 찼습니다({capacity}명 중 {count}명).',
   'error.roomFullNoCount': '방이 가득 찼습니다.',
   'error.wrongPassword': '비밀번호가 틀렸습니다.',

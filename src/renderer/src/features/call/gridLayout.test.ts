@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { computeGridLayout, computeStageLayout, TILE_GAP } from './gridLayout'
+import {
+  computeGridLayout,
+  computeStageLayout,
+  placeTiles,
+  TILE_GAP,
+  type TileRect,
+} from './gridLayout'
 
 describe('computeGridLayout', () => {
   it('gives one tile as much of a 16:9 area as fits', () => {
@@ -74,5 +80,46 @@ describe('computeStageLayout', () => {
     const tall = computeStageLayout(4, true, 500, 900)
     expect(tall.stripSide).toBe('bottom')
     expect(tall.featured!.height).toBeGreaterThan(900 / 2)
+  })
+})
+
+describe('placeTiles', () => {
+  const overlaps = (a: TileRect, b: TileRect) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+  it('places every tile inside the area without overlaps, with and without a featured tile', () => {
+    for (const [width, height] of [
+      [1280, 720],
+      [420, 860],
+    ]) {
+      for (let count = 1; count <= 14; count += 1) {
+        for (const featured of [null, 0, count - 1]) {
+          const rects = placeTiles(count, featured, width, height)
+          expect(rects).toHaveLength(count)
+          rects.forEach((rect, i) => {
+            expect(rect.x).toBeGreaterThanOrEqual(0)
+            expect(rect.y).toBeGreaterThanOrEqual(0)
+            expect(rect.x + rect.width).toBeLessThanOrEqual(width)
+            expect(rect.y + rect.height).toBeLessThanOrEqual(height)
+            for (let j = i + 1; j < rects.length; j += 1)
+              expect(overlaps(rect, rects[j])).toBe(false)
+          })
+        }
+      }
+    }
+  })
+
+  it('centres a short last row', () => {
+    const rects = placeTiles(3, null, 1000, 600)
+    const [a, b, c] = rects
+    expect(a.y).toBe(b.y)
+    expect(c.y).toBeGreaterThan(a.y)
+    expect(Math.abs(c.x + c.width / 2 - 500)).toBeLessThanOrEqual(1)
+  })
+
+  it('gives the featured tile the largest rectangle', () => {
+    const rects = placeTiles(5, 2, 1600, 900)
+    const areas = rects.map((r) => r.width * r.height)
+    expect(Math.max(...areas)).toBe(areas[2])
   })
 })

@@ -97,3 +97,78 @@ export function computeStageLayout(
     others: computeGridLayout(others, width, stripHeight, gap),
   }
 }
+
+export interface TileRect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+function placeGrid(
+  count: number,
+  layout: GridLayout,
+  area: TileRect,
+  gap: number,
+  out: TileRect[],
+): void {
+  const { columns, rows, tileWidth, tileHeight } = layout
+  if (columns === 0) {
+    for (let i = 0; i < count; i += 1) out.push({ x: area.x, y: area.y, width: 0, height: 0 })
+    return
+  }
+  const totalHeight = rows * tileHeight + (rows - 1) * gap
+  const top = area.y + Math.floor((area.height - totalHeight) / 2)
+  for (let index = 0; index < count; index += 1) {
+    const row = Math.floor(index / columns)
+    const column = index % columns
+    // The last row may be short: centre it like the others instead of left-aligning it.
+    const inRow = Math.min(columns, count - row * columns)
+    const rowWidth = inRow * tileWidth + (inRow - 1) * gap
+    const left = area.x + Math.floor((area.width - rowWidth) / 2)
+    out.push({
+      x: left + column * (tileWidth + gap),
+      y: top + row * (tileHeight + gap),
+      width: tileWidth,
+      height: tileHeight,
+    })
+  }
+}
+
+/**
+ * Absolute positions for every tile, in tile order. Positioning all tiles in one container
+ * (instead of moving them between a stage and a strip) keeps each <video> mounted when the
+ * layout switches, so nothing flickers or restarts.
+ */
+export function placeTiles(
+  count: number,
+  featuredIndex: number | null,
+  width: number,
+  height: number,
+  gap = TILE_GAP,
+): TileRect[] {
+  const rects: TileRect[] = []
+  const featured = featuredIndex !== null && featuredIndex >= 0 && featuredIndex < count
+  const stage = computeStageLayout(count, featured, width, height, gap)
+  if (stage.mode === 'grid' || !stage.featured || featuredIndex === null) {
+    placeGrid(count, stage.others, { x: 0, y: 0, width, height }, gap, rects)
+    return rects
+  }
+  const featuredRect: TileRect = { x: 0, y: 0, ...stage.featured }
+  const strip: TileRect =
+    stage.stripSide === 'right'
+      ? { x: stage.featured.width + gap, y: 0, width: width - stage.featured.width - gap, height }
+      : {
+          x: 0,
+          y: stage.featured.height + gap,
+          width,
+          height: height - stage.featured.height - gap,
+        }
+  const others: TileRect[] = []
+  placeGrid(count - 1, stage.others, strip, gap, others)
+  let next = 0
+  for (let index = 0; index < count; index += 1) {
+    rects.push(index === featuredIndex ? featuredRect : others[next++])
+  }
+  return rects
+}

@@ -1,0 +1,22 @@
+import { useEffect, type ReactElement } from 'react'
+import { CallScreen } from './features/call/CallScreen'
+import { LobbyScreen } from './features/lobby/LobbyScreen'
+import { useDeepLinks } from './features/lobby/useDeepLinks'
+import { useLanguage, useT } from './i18n/useT'
+import { useCallStore } from './store/useCallStore'
+
+/** Lobby until the session says we are in a call (or reconnecting to one). */
+export function App(): ReactElement {
+  const t = useT()
+  const language = useLanguage()
+  const inCall = useCallStore((s) => s.phase === 'in-call' || s.phase === 'reconnecting')
+
+  useDeepLinks()
+
+  useEffect(() => {
+    document.documentElement.lang = language
+    document.title = t('app.name')
+  }, [language, t])
+
+  return inCall ? <CallScreen /> : <LobbyScreen />
+}

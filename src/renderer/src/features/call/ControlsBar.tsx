@@ -1,0 +1,169 @@
+import { useId, useState, type KeyboardEvent, type ReactElement } from 'react'
+import { useT } from '../../i18n/useT'
+import { getDesktopApi } from '../../platform/desktop'
+import { useSession } from '../../sessionContext'
+import { useCallStore, useCallStoreShallow } from '../../store/useCallStore'
+import { copyText } from './clipboard'
+import { buildWebInviteUrl } from './inviteLinks'
+import { InvitePopover } from './InvitePopover'
+import { shortcutLabel } from './shortcuts'
+import { IconButton } from './ui/IconButton'
+import {
+  CameraIcon,
+  CameraOffIcon,
+  LinkIcon,
+  MicIcon,
+  MicOffIcon,
+  PhoneOffIcon,
+  ScreenIcon,
+  SettingsIcon,
+  StopScreenIcon,
+} from './ui/icons'
+import { useTransientFlag } from './useTransientFlag'
+
+interface ControlsBarProps {
+  isMac: boolean
+  onOpenDevices: () => void
+  devicesOpen: boolean
+  devicesDialogId: string
+  onToggleScreenShare: () => void
+}
+
+/** Arrow keys move between toolbar buttons, as the ARIA toolbar pattern expects. */
+function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
+  const buttons = Array.from(
+    event.currentTarget.querySelectorAll<HTMLButtonElement>(
+      ':scope > .toolbar-group > button:not(:disabled)',
+    ),
+  )
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement)
+  if (index === -1) return
+  event.preventDefault()
+  const step = event.key === 'ArrowRight' ? 1 : -1
+  buttons[(index + step + buttons.length) % buttons.length].focus()
+}
+
+export function ControlsBar({
+  isMac,
+  onOpenDevices,
+  devicesOpen,
+  devicesDialogId,
+  onToggleScreenShare,
+}: ControlsBarProps): ReactElement {
+  const t = useT()
+  const session = useSession()
+  const desktop = getDesktopApi()
+  const inviteId = useId()
+  const [inviteOpen, setInviteOpen] = useState(false)
+  const [copyResult, showCopyResult] = useTransientFlag<'copied' | 'failed'>(2500)
+  const media = useCallStoreShallow((s) => ({
+    audio: s.local.audioEnabled,
+    video: s.local.videoEnabled,
+    hasMicrophone: s.local.microphones.length > 0,
+    hasCamera: s.local.cameras.length > 0,
+    sharing: s.local.screenShares.length > 0,
+  }))
+  const room = useCallStore((s) => s.room?.id ?? '')
+  const serverUrl = useCallStore((s) => s.serverUrl)
+  const canShare =
+    typeof navigator !== 'undefined' &&
+    typeof navigator.mediaDevices?.getDisplayMedia === 'function'
+
+  const micLabel = t(media.audio ? 'media.muteMic' : 'media.unmuteMic')
+  const cameraLabel = t(media.video ? 'media.turnOffCamera' : 'media.turnOnCamera')
+  const withShortcut = (label: string, action: 'toggleMic' | 'toggleCamera'): string =>
+    t('controls.withShortcut', { label, shortcut: shortcutLabel(action, isMac) })
+
+  const copy = async (url: string): Promise<void> => {
+    showCopyResult((await copyText(url)) ? 'copied' : 'failed')
+  }
+
+  const onInvite = (): void => {
+    if (desktop) setInviteOpen((open) => !open)
+    else void copy(buildWebInviteUrl(window.location.href, room))
+  }
+
+  return (
+    <div className="controls">
+      <div
+        className="toolbar"
+        role="toolbar"
+        aria-label={t('controls.label')}
+        onKeyDown={onToolbarKeyDown}
+      >
+        <div className="toolbar-group">
+          <IconButton
+            label={micLabel}
+            title={withShortcut(micLabel, 'toggleMic')}
+            variant={media.audio ? 'default' : 'off'}
+            disabled={!media.hasMicrophone}
+            onClick={() => void session.toggleAudio()}
+          >
+            {media.audio && media.hasMicrophone ? <MicIcon /> : <MicOffIcon />}
+          </IconButton>
+          <IconButton
+            label={cameraLabel}
+            title={withShortcut(cameraLabel, 'toggleCamera')}
+            variant={media.video ? 'default' : 'off'}
+            disabled={!media.hasCamera}
+            onClick={() => void session.toggleVideo()}
+          >
+            {media.video && media.hasCamera ? <CameraIcon /> : <CameraOffIcon />}
+          </IconButton>
+          <IconButton
+            label={t(media.sharing ? 'controls.stopSharing' : 'controls.shareScreen')}
+            variant={media.sharing ? 'active' : 'default'}
+            disabled={!canShare && !media.sharing}
+            onClick={onToggleScreenShare}
+          >
+            {media.sharing ? <StopScreenIcon /> : <ScreenIcon />}
+          </IconButton>
+          <IconButton
+            label={t('controls.devices')}
+            hasPopup="dialog"
+            expanded={devicesOpen}
+            controls={devicesDialogId}
+            onClick={onOpenDevices}
+          >
+            <SettingsIcon />
+          </IconButton>
+          <IconButton
+            label={t('controls.copyInvite')}
+            hasPopup={desktop ? 'dialog' : undefined}
+            expanded={desktop ? inviteOpen : undefined}
+            controls={desktop ? inviteId : undefined}
+            onClick={onInvite}
+          >
+            <LinkIcon />
+          </IconButton>
+          <IconButton
+            label={t('controls.leave')}
+            variant="danger"
+            className="leave-button"
+            onClick={() => void session.leave()}
+          >
+            <PhoneOffIcon />
+          </IconButton>
+        </div>
+      </div>
+      <p role="status" className={`toast${copyResult ? ' is-visible' : ''}`}>
+        {copyResult === 'copied'
+          ? t('invite.copied')
+          : copyResult === 'failed'
+            ? t('invite.copyFailed')
+            : ''}
+      </p>
+      {desktop && inviteOpen ? (
+        <InvitePopover
+          id={inviteId}
+          desktop={desktop}
+          room={room}
+          serverUrl={serverUrl}
+          onCopy={(url) => void copy(url)}
+          onClose={() => setInviteOpen(false)}
+        />
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,120 @@
+import { useEffect, useId, useRef, type ReactElement } from 'react'
+import { useT } from '../../i18n/useT'
+import { useSession } from '../../sessionContext'
+import { useCallStoreShallow } from '../../store/useCallStore'
+import { DeviceSelect } from './ui/DeviceSelect'
+import { CloseIcon } from './ui/icons'
+import { MicLevelMeter } from './ui/MicLevelMeter'
+import { hasLiveTrack } from './media'
+
+interface DevicesDialogProps {
+  id: string
+  open: boolean
+  onClose: () => void
+  /** Self peer id: the level meter key in a call. */
+  speakerKey: string
+}
+
+/**
+ * Switch camera or microphone mid-call. A native modal <dialog> gives the focus trap, the inert
+ * background and Escape; focus goes back to whatever opened it.
+ */
+export function DevicesDialog({ id, open, onClose, speakerKey }: DevicesDialogProps): ReactElement {
+  const t = useT()
+  const session = useSession()
+  const titleId = useId()
+  const ref = useRef<HTMLDialogElement>(null)
+  const opener = useRef<HTMLElement | null>(null)
+  const local = useCallStoreShallow((s) => ({
+    stream: s.local.stream,
+    audioEnabled: s.local.audioEnabled,
+    cameraId: s.local.cameraId,
+    microphoneId: s.local.microphoneId,
+    cameras: s.local.cameras,
+    microphones: s.local.microphones,
+  }))
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (open && !dialog.open) {
+      opener.current = document.activeElement as HTMLElement | null
+      dialog.showModal()
+    } else if (!open && dialog.open) {
+      dialog.close()
+    }
+  }, [open])
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    const handleClose = (): void => {
+      onClose()
+      opener.current?.focus()
+      opener.current = null
+    }
+    dialog.addEventListener('close', handleClose)
+    return () => dialog.removeEventListener('close', handleClose)
+  }, [onClose])
+
+  return (
+    <dialog
+      ref={ref}
+      id={id}
+      className="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      onClick={(event) => {
+        // A click on the backdrop lands on the <dialog> itself.
+        if (event.target === event.currentTarget) ref.current?.close()
+      }}
+    >
+      {open ? (
+        <div className="dialog-body">
+          <header className="dialog-header">
+            <h2 id={titleId} className="dialog-title">
+              {t('devices.title')}
+            </h2>
+            <button
+              type="button"
+              className="icon-button variant-ghost"
+              aria-label={t('devices.close')}
+              title={t('devices.close')}
+              onClick={() => ref.current?.close()}
+            >
+              <CloseIcon />
+            </button>
+          </header>
+          <DeviceSelect
+            kind="camera"
+            devices={local.cameras}
+            value={local.cameraId}
+            onChange={(id) => void session.setCamera(id)}
+          />
+          <div className="device-with-meter">
+            <DeviceSelect
+              kind="microphone"
+              devices={local.microphones}
+              value={local.microphoneId}
+              onChange={(id) => void session.setMicrophone(id)}
+            />
+            <MicLevelMeter
+              speakerKey={speakerKey}
+              active={local.audioEnabled && hasLiveTrack(local.stream, 'audio')}
+            />
+          </div>
+          <div className="dialog-footer">
+            <button
+              type="button"
+              className="primary-button compact"
+              onClick={() => ref.current?.close()}
+            >
+              {t('devices.done')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </dialog>
+  )
+}

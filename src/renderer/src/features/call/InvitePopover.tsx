@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState, type ReactElement } from 'react'
+import { useT } from '../../i18n/useT'
+import type { TFunction } from '../../i18n/useT'
+import type { MoimDesktopApi } from '../../platform/desktop'
+import { buildInviteLinks, type InviteLink } from './inviteLinks'
+import { CloseIcon, CopyIcon } from './ui/icons'
+
+interface InvitePopoverProps {
+  id: string
+  desktop: MoimDesktopApi
+  room: string
+  serverUrl: string | null
+  onCopy: (url: string) => void
+  onClose: () => void
+}
+
+function linkTitle(link: InviteLink, t: TFunction): string {
+  if (link.kind === 'lan') return t('invite.lanLink', { address: link.address ?? '' })
+  return t(link.kind === 'app' ? 'invite.appLink' : 'invite.webLink')
+}
+
+/**
+ * Desktop invite links: LAN addresses of the bundled server (or the remote server's web client)
+ * plus a moim:// link. Non-modal: Escape or a click outside closes it.
+ */
+export function InvitePopover({
+  id,
+  desktop,
+  room,
+  serverUrl,
+  onCopy,
+  onClose,
+}: InvitePopoverProps): ReactElement {
+  const t = useT()
+  const titleId = useId()
+  const ref = useRef<HTMLDivElement>(null)
+  const [links, setLinks] = useState<InviteLink[] | null>(null)
+
+  useEffect(() => {
+    let active = true
+    desktop
+      .getHostInfo()
+      .catch(() => null)
+      .then((host) => {
+        if (!active) return
+        const hosting = host !== null && host.serverUrl === serverUrl
+        setLinks(
+          buildInviteLinks({
+            room,
+            pageUrl: window.location.href,
+            desktop: true,
+            serverUrl,
+            lanUrls: hosting ? host.lanUrls : [],
+          }),
+        )
+      })
+    return () => {
+      active = false
+    }
+  }, [desktop, room, serverUrl])
+
+  useEffect(() => {
+    ref.current?.focus()
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') onClose()
+    }
+    const onPointer = (event: PointerEvent): void => {
+      const target = event.target as Node
+      const opener = document.querySelector(`[aria-controls="${id}"]`)
+      if (!ref.current?.contains(target) && !opener?.contains(target)) onClose()
+    }
+    document.addEventListener('keydown', onKey)
+    document.addEventListener('pointerdown', onPointer)
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      document.removeEventListener('pointerdown', onPointer)
+    }
+  }, [id, onClose])
+
+  const hasLan = links?.some((link) => link.kind === 'lan') ?? false
+  return (
+    <div
+      ref={ref}
+      id={id}
+      className="popover"
+      role="dialog"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+    >
+      <header className="dialog-header">
+        <h2 id={titleId} className="dialog-title">
+          {t('invite.title')}
+        </h2>
+        <button
+          type="button"
+          className="icon-button variant-ghost"
+          aria-label={t('invite.close')}
+          title={t('invite.close')}
+          onClick={onClose}
+        >
+          <CloseIcon />
+        </button>
+      </header>
+      {links === null ? (
+        <span className="spinner" aria-hidden="true" />
+      ) : (
+        <ul className="invite-list">
+          {links.map((link) => {
+            const title = linkTitle(link, t)
+            return (
+              <li key={link.url} className="invite-item">
+                <span className="invite-title">{title}</span>
+                <div className="input-with-button">
+                  <input
+                    className="input mono"
+                    readOnly
+                    value={link.url}
+                    aria-label={title}
+                    onFocus={(event) => event.target.select()}
+                  />
+                  <button
+                    type="button"
+                    className="secondary-button"
+                    aria-label={t('invite.copyNamed', { what: title })}
+                    onClick={() => onCopy(link.url)}
+                  >
+                    <CopyIcon width={16} height={16} />
+                    {t('invite.copy')}
+                  </button>
+                </div>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {links !== null && !hasLan && serverUrl !== null && links.length === 1 ? (
+        <p className="field-hint">{t('invite.noLan')}</p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactElement,
+  type RefObject,
+} from 'react'
+import { useT } from '../../i18n/useT'
+import { useSession } from '../../sessionContext'
+import { useCallStore, useParticipants } from '../../store/useCallStore'
+import { placeTiles } from './gridLayout'
+import { buildTiles, chooseFeatured } from './tiles'
+import { VideoTile } from './VideoTile'
+
+function useElementSize<T extends HTMLElement>(): [RefObject<T | null>, number, number] {
+  const ref = useRef<T>(null)
+  const [size, setSize] = useState({ width: 0, height: 0 })
+  useLayoutEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const measure = (): void => {
+      const { width, height } = element.getBoundingClientRect()
+      setSize((old) =>
+        old.width === Math.floor(width) && old.height === Math.floor(height)
+          ? old
+          : { width: Math.floor(width), height: Math.floor(height) },
+      )
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+  return [ref, size.width, size.height]
+}
+
+/** Every camera and screen tile, sized to fill the space; a pinned or shared screen goes large. */
+export function VideoGrid(): ReactElement {
+  const t = useT()
+  const session = useSession()
+  const participants = useParticipants()
+  const isHost = useCallStore((s) => s.self !== null && s.room?.hostId === s.self.id)
+  const [pinnedKey, setPinnedKey] = useState<string | null>(null)
+  const [ref, width, height] = useElementSize<HTMLDivElement>()
+
+  const tiles = useMemo(() => buildTiles(participants), [participants])
+  const featuredKey = chooseFeatured(tiles, pinnedKey)
+  const featuredIndex =
+    featuredKey === null ? null : tiles.findIndex((tile) => tile.key === featuredKey)
+  const rects = placeTiles(tiles.length, featuredIndex, width, height)
+
+  const togglePin = useCallback(
+    (key: string) => setPinnedKey((current) => (current === key ? null : key)),
+    [],
+  )
+  const kick = useCallback((peerId: string) => void session.kick(peerId), [session])
+
+  return (
+    <div ref={ref} className="grid" role="region" aria-label={t('call.participants')}>
+      {tiles.map((tile, index) => (
+        <VideoTile
+          key={tile.key}
+          tile={tile}
+          rect={rects[index]}
+          featured={tile.key === featuredKey && tiles.length > 1}
+          pinned={tile.key === pinnedKey}
+          onTogglePin={togglePin}
+          onKick={isHost && !tile.participant.isSelf && tile.kind === 'camera' ? kick : undefined}
+        />
+      ))}
+    </div>
+  )
+}

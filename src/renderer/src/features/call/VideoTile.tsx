@@ -1,0 +1,163 @@
+import { memo, useState, type CSSProperties, type ReactElement } from 'react'
+import { useT } from '../../i18n/useT'
+import { useIsSpeaking } from '../../store/useCallStore'
+import { hasLiveTrack } from './media'
+import type { TileRect } from './gridLayout'
+import type { TileModel } from './tiles'
+import { Avatar } from './ui/Avatar'
+import { CameraOffIcon, MicOffIcon, PinIcon, RemoveUserIcon } from './ui/icons'
+import { VideoView } from './ui/VideoView'
+
+interface VideoTileProps {
+  tile: TileModel
+  rect: TileRect
+  featured: boolean
+  pinned: boolean
+  onTogglePin: (key: string) => void
+  /** Set when the local user is the host and this is someone else's camera tile. */
+  onKick?: (peerId: string) => void
+}
+
+function tileLabel(tile: TileModel, t: ReturnType<typeof useT>): string {
+  const { participant } = tile
+  if (tile.kind === 'screen') {
+    return participant.isSelf
+      ? t('call.screenByYou')
+      : t('call.screenBy', { name: participant.name })
+  }
+  return participant.isSelf ? t('call.selfName', { name: participant.name }) : participant.name
+}
+
+function VideoTileView({
+  tile,
+  rect,
+  featured,
+  pinned,
+  onTogglePin,
+  onKick,
+}: VideoTileProps): ReactElement {
+  const t = useT()
+  const { participant } = tile
+  const isScreen = tile.kind === 'screen'
+  const speaking = useIsSpeaking(participant.id) && !isScreen
+  const [confirmingKick, setConfirmingKick] = useState(false)
+  const label = tileLabel(tile, t)
+  // Own tracks are checked directly; for others the media-state message is the truth, since a
+  // remote track can stay "live" while the sender has disabled it.
+  const showVideo =
+    isScreen ||
+    (participant.videoEnabled && (!participant.isSelf || hasLiveTrack(tile.stream, 'video')))
+  const connection = participant.isSelf ? 'connected' : participant.connection
+  const avatarSize = Math.max(
+    40,
+    Math.min(160, Math.round(Math.min(rect.width, rect.height) * 0.36)),
+  )
+  const style: CSSProperties = {
+    transform: `translate(${rect.x}px, ${rect.y}px)`,
+    width: rect.width,
+    height: rect.height,
+  }
+
+  return (
+    <figure
+      role="figure"
+      aria-label={label}
+      className={`tile tile-${tile.kind}${featured ? ' is-featured' : ''}`}
+      style={style}
+      data-peer-id={participant.id}
+      data-connection={connection}
+      data-speaking={speaking ? 'true' : 'false'}
+    >
+      <VideoView
+        stream={tile.stream}
+        muted={participant.isSelf}
+        mirrored={participant.isSelf && !isScreen}
+        fit={isScreen || featured ? 'contain' : 'cover'}
+        hidden={!showVideo}
+      />
+      {showVideo ? null : (
+        <div className="tile-avatar">
+          <Avatar name={participant.name} size={avatarSize} />
+        </div>
+      )}
+
+      {connection !== 'connected' ? (
+        <div className={`tile-overlay connection-${connection}`}>
+          {connection === 'connecting' ? <span className="spinner" aria-hidden="true" /> : null}
+          <span>{t(connection === 'connecting' ? 'call.connecting' : 'call.connectionLost')}</span>
+        </div>
+      ) : null}
+
+      <figcaption className="tile-caption">
+        {!isScreen && !participant.audioEnabled ? (
+          <span role="img" aria-label={t('call.micMuted')} className="tile-indicator is-muted">
+            <MicOffIcon width={16} height={16} />
+          </span>
+        ) : null}
+        {!isScreen && !participant.videoEnabled ? (
+          <span role="img" aria-label={t('call.cameraOff')} className="tile-indicator">
+            <CameraOffIcon width={16} height={16} />
+          </span>
+        ) : null}
+        <span className="tile-name" aria-hidden="true">
+          {label}
+        </span>
+      </figcaption>
+
+      <div className="tile-actions">
+        <button
+          type="button"
+          className="tile-action"
+          aria-pressed={pinned}
+          title={t(pinned ? 'call.unpin' : 'call.pin')}
+          onClick={() => onTogglePin(tile.key)}
+        >
+          <PinIcon width={16} height={16} />
+          <span>{t(pinned ? 'call.unpin' : 'call.pin')}</span>
+        </button>
+        {onKick && !confirmingKick ? (
+          <button
+            type="button"
+            className="tile-action is-danger"
+            title={t('call.remove')}
+            onClick={() => setConfirmingKick(true)}
+          >
+            <RemoveUserIcon width={16} height={16} />
+            <span>{t('call.remove')}</span>
+          </button>
+        ) : null}
+      </div>
+
+      {onKick && confirmingKick ? (
+        <div
+          className="tile-confirm"
+          role="group"
+          aria-label={t('call.removeConfirm', { name: participant.name })}
+        >
+          <p>{t('call.removeConfirm', { name: participant.name })}</p>
+          <div className="tile-confirm-buttons">
+            <button
+              type="button"
+              className="secondary-button"
+              onClick={() => setConfirmingKick(false)}
+            >
+              {t('call.cancel')}
+            </button>
+            <button
+              type="button"
+              className="danger-button"
+              onClick={() => {
+                setConfirmingKick(false)
+                onKick(participant.id)
+              }}
+            >
+              {t('call.remove')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </figure>
+  )
+}
+
+export const VideoTile = memo(VideoTileView)

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import type { Participant } from '../../store/callStore'
+import { buildTiles, chooseFeatured, diffRoster } from './tiles'
+
+const stream = (id: string) => ({ id }) as MediaStream
+
+function person(id: string, extra: Partial<Participant> = {}): Participant {
+  return {
+    id,
+    name: id.toUpperCase(),
+    isSelf: false,
+    audioEnabled: true,
+    videoEnabled: true,
+    cameraStream: stream(`cam-${id}`),
+    screenStreams: [],
+    connection: 'connected',
+    ...extra,
+  }
+}
+
+describe('buildTiles', () => {
+  it('makes a camera tile per person and a separate tile per screen share', () => {
+    const tiles = buildTiles([
+      person('me', { isSelf: true, screenStreams: [{ id: 's1', stream: stream('s1') }] }),
+      person('bo'),
+    ])
+    expect(tiles.map((t) => t.key)).toEqual(['camera:me', 'camera:bo', 'screen:s1'])
+    expect(tiles[2].kind).toBe('screen')
+    expect(tiles[2].participant.id).toBe('me')
+  })
+})
+
+describe('chooseFeatured', () => {
+  const tiles = buildTiles([
+    person('me', { isSelf: true, screenStreams: [{ id: 'mine', stream: stream('mine') }] }),
+    person('bo', { screenStreams: [{ id: 'bos', stream: stream('bos') }] }),
+  ])
+
+  it('prefers the pinned tile', () => {
+    expect(chooseFeatured(tiles, 'camera:me')).toBe('camera:me')
+  })
+
+  it("features someone else's screen, never your own", () => {
+    expect(chooseFeatured(tiles, null)).toBe('screen:bos')
+    expect(
+      chooseFeatured(
+        tiles.filter((t) => t.key !== 'screen:bos'),
+        null,
+      ),
+    ).toBeNull()
+  })
+
+  it('forgets a pin whose tile is gone', () => {
+    expect(chooseFeatured(tiles, 'camera:gone')).toBe('screen:bos')
+  })
+})
+
+describe('diffRoster', () => {
+  it('reports joins and leaves by name', () => {
+    const before = new Map([
+      ['a', 'Ana'],
+      ['b', 'Bo'],
+    ])
+    const after = new Map([
+      ['a', 'Ana'],
+      ['c', 'Chul'],
+    ])
+    expect(diffRoster(before, after)).toEqual([
+      { kind: 'joined', name: 'Chul' },
+      { kind: 'left', name: 'Bo' },
+    ])
+  })
+})

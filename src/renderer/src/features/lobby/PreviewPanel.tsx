@@ -1,0 +1,89 @@
+import type { ReactElement } from 'react'
+import { useT } from '../../i18n/useT'
+import { useSession } from '../../sessionContext'
+import { LOCAL_SPEAKER_KEY } from '../../store/speakingStore'
+import { useCallStoreShallow } from '../../store/useCallStore'
+import { Avatar } from '../call/ui/Avatar'
+import { DeviceSelect } from '../call/ui/DeviceSelect'
+import { IconButton } from '../call/ui/IconButton'
+import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from '../call/ui/icons'
+import { MicLevelMeter } from '../call/ui/MicLevelMeter'
+import { VideoView } from '../call/ui/VideoView'
+import { hasLiveTrack } from '../call/media'
+
+/** The camera preview with mic/camera toggles, device choice and a live level meter. */
+export function PreviewPanel({ name }: { name: string }): ReactElement {
+  const t = useT()
+  const session = useSession()
+  const local = useCallStoreShallow((s) => ({
+    stream: s.local.stream,
+    audioEnabled: s.local.audioEnabled,
+    videoEnabled: s.local.videoEnabled,
+    cameraId: s.local.cameraId,
+    microphoneId: s.local.microphoneId,
+    cameras: s.local.cameras,
+    microphones: s.local.microphones,
+    acquiring: s.local.acquiring,
+  }))
+  const showVideo = local.videoEnabled && hasLiveTrack(local.stream, 'video')
+  const noCamera = local.cameras.length === 0 && !local.acquiring
+  const noMicrophone = local.microphones.length === 0 && !local.acquiring
+
+  return (
+    <section className="preview-panel">
+      <div className={`preview-stage${local.acquiring ? ' is-acquiring' : ''}`}>
+        <VideoView
+          stream={local.stream}
+          muted
+          mirrored
+          hidden={!showVideo}
+          label={t('media.cameraPreview')}
+        />
+        {showVideo ? null : (
+          <div className="preview-placeholder">
+            <Avatar name={name.trim() || '?'} size={112} />
+            <p className="preview-placeholder-text">{t('lobby.previewOff')}</p>
+          </div>
+        )}
+        <div className="preview-controls">
+          <IconButton
+            label={t(local.audioEnabled ? 'media.muteMic' : 'media.unmuteMic')}
+            variant={local.audioEnabled ? 'default' : 'off'}
+            disabled={noMicrophone}
+            onClick={() => void session.toggleAudio()}
+          >
+            {local.audioEnabled && !noMicrophone ? <MicIcon /> : <MicOffIcon />}
+          </IconButton>
+          <IconButton
+            label={t(local.videoEnabled ? 'media.turnOffCamera' : 'media.turnOnCamera')}
+            variant={local.videoEnabled ? 'default' : 'off'}
+            disabled={noCamera}
+            onClick={() => void session.toggleVideo()}
+          >
+            {local.videoEnabled && !noCamera ? <CameraIcon /> : <CameraOffIcon />}
+          </IconButton>
+        </div>
+      </div>
+      <div className="preview-devices">
+        <DeviceSelect
+          kind="camera"
+          devices={local.cameras}
+          value={local.cameraId}
+          onChange={(id) => void session.setCamera(id)}
+        />
+        <div className="device-with-meter">
+          <DeviceSelect
+            kind="microphone"
+            devices={local.microphones}
+            value={local.microphoneId}
+            onChange={(id) => void session.setMicrophone(id)}
+          />
+          <MicLevelMeter
+            speakerKey={LOCAL_SPEAKER_KEY}
+            active={local.audioEnabled && hasLiveTrack(local.stream, 'audio')}
+          />
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,61 @@
+/**
+ * The lobby form. Kept in a store rather than component state so a moim:// deep link can fill
+ * the room from outside, and so the form keeps its values after leaving a call.
+ */
+import { createStore } from 'zustand/vanilla'
+import {
+  DEFAULT_CAPACITY,
+  MAX_CAPACITY,
+  MIN_CAPACITY,
+  NAME_MAX_LENGTH,
+} from '../../../../shared/limits'
+import type { StringKey } from '../../i18n/translate'
+import { isValidRoomName, parseLaunchParams } from './launchParams'
+import { loadDisplayName } from './profile'
+
+export interface LobbyForm {
+  name: string
+  room: string
+  password: string
+  capacity: number
+}
+
+export interface LobbyState extends LobbyForm {
+  update: (patch: Partial<LobbyForm>) => void
+}
+
+export function initialLobbyForm(search: string, savedName: string): LobbyForm {
+  return {
+    name: savedName,
+    room: parseLaunchParams(search).room ?? '',
+    password: '',
+    capacity: DEFAULT_CAPACITY,
+  }
+}
+
+export const lobbyStore = createStore<LobbyState>()((set) => ({
+  ...initialLobbyForm(globalThis.location?.search ?? '', loadDisplayName()),
+  update: (patch) => set(patch),
+}))
+
+export interface FormProblems {
+  name?: StringKey
+  room?: StringKey
+}
+
+/** Client-side checks matching the server's rules, so mistakes are explained before a round trip. */
+export function validateLobbyForm(form: LobbyForm): FormProblems {
+  const problems: FormProblems = {}
+  const name = form.name.trim()
+  if (name === '') problems.name = 'lobby.nameRequired'
+  else if (name.length > NAME_MAX_LENGTH) problems.name = 'lobby.nameTooLong'
+  const room = form.room.trim()
+  if (room === '') problems.room = 'lobby.roomRequired'
+  else if (!isValidRoomName(room)) problems.room = 'lobby.roomInvalid'
+  return problems
+}
+
+export const CAPACITY_CHOICES: readonly number[] = Array.from(
+  { length: MAX_CAPACITY - MIN_CAPACITY + 1 },
+  (_, index) => MIN_CAPACITY + index,
+)
