@@ -51,9 +51,13 @@ export interface PeerLinkOptions {
   createMediaStream?: (tracks: MediaStreamTrack[]) => MediaStream
   /** How long 'disconnected' may last before an ICE restart. */
   disconnectGraceMs?: number
+  /** An offer unanswered this long is sent again (signals lost while signaling was down). */
+  offerRetryMs?: number
 }
 
 const DEFAULT_DISCONNECT_GRACE_MS = 4_000
+const DEFAULT_OFFER_RETRY_MS = 5_000
+const MAX_OFFER_RETRIES = 3
 
 function toLinkStatus(state: RTCPeerConnectionState): LinkStatus {
   if (state === 'connected') return 'connected'
@@ -82,6 +86,9 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private readonly sendSignal: (data: SignalData) => void
   private readonly createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
   private readonly disconnectGraceMs: number
+  private readonly offerRetryMs: number
+  private offerRetryTimer: ReturnType<typeof setTimeout> | null = null
+  private offerRetries = 0
   private camera: CameraSource
   private cameraClaimed = false
   private remoteCamera: MediaStream | null = null
@@ -109,6 +116,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.camera = options.camera
     this.createMediaStream = options.createMediaStream ?? ((tracks) => new MediaStream(tracks))
     this.disconnectGraceMs = options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS
+    this.offerRetryMs = options.offerRetryMs ?? DEFAULT_OFFER_RETRY_MS
   }
 
   /** Wires the connection; call after attaching listeners so no early event is lost. */
@@ -201,6 +209,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (this.closed) return
     this.closed = true
     this.clearDisconnectTimer()
+    this.clearOfferRetry()
     const pc = this.pc
     pc.onnegotiationneeded = null
     pc.onicecandidate = null
@@ -229,11 +238,38 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       this.makingOffer = true
       await this.pc.setLocalDescription()
       this.sendLocalDescription()
+      this.offerRetries = 0
+      this.scheduleOfferRetry()
     } catch (error) {
-      console.warn(`negotiation with ${this.remoteId} failed`, error)
+      if (!this.closed) console.warn(`negotiation with ${this.remoteId} failed`, error)
     } finally {
       this.makingOffer = false
     }
+  }
+
+  private scheduleOfferRetry(): void {
+    this.clearOfferRetry()
+    const offer = this.pc.localDescription
+    if (this.offerRetries >= MAX_OFFER_RETRIES || offer?.type !== 'offer') return
+    this.offerRetryTimer = setTimeout(() => {
+      this.offerRetryTimer = null
+      // Still waiting for the answer to this very offer: it (or the answer) was lost.
+      if (
+        this.closed ||
+        this.pc.signalingState !== 'have-local-offer' ||
+        this.pc.localDescription?.sdp !== offer.sdp
+      ) {
+        return
+      }
+      this.offerRetries++
+      this.sendLocalDescription()
+      this.scheduleOfferRetry()
+    }, this.offerRetryMs)
+  }
+
+  private clearOfferRetry(): void {
+    if (this.offerRetryTimer) clearTimeout(this.offerRetryTimer)
+    this.offerRetryTimer = null
   }
 
   private sendLocalDescription(): void {
@@ -248,7 +284,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       if ('description' in data) await this.onDescription(data.description)
       else await this.onCandidate(data.candidate)
     } catch (error) {
-      console.warn(`signal from ${this.remoteId} failed`, error)
+      if (!this.closed) console.warn(`signal from ${this.remoteId} failed`, error)
     }
   }
 

@@ -1,0 +1,153 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { SignalData } from '../../../shared/protocol'
+import { Mesh } from './mesh'
+import {
+  asStream,
+  asTrack,
+  createFakeMediaStream,
+  FakeStream,
+  FakeTrack,
+} from './testing/fakeMedia'
+import { FakeNetwork, type FakePeerConnection } from './testing/fakePeerConnection'
+import { fakeCamera } from './testing/linkHarness'
+
+function createRoom(ids: string[]) {
+  const network = new FakeNetwork()
+  const meshes = new Map<string, Mesh>()
+  const pcsOf = new Map<string, FakePeerConnection[]>()
+  for (const id of ids) {
+    const pcs: FakePeerConnection[] = []
+    pcsOf.set(id, pcs)
+    const mesh = new Mesh({
+      selfId: id,
+      iceServers: [{ urls: 'stun:127.0.0.1:3478' }],
+      createPeerConnection: (config) => {
+        const pc = network.createFake(config)
+        pcs.push(pc)
+        return pc as unknown as RTCPeerConnection
+      },
+      createMediaStream: createFakeMediaStream,
+      camera: fakeCamera(),
+      sendSignal: (to: string, data: SignalData) => {
+        const copy = JSON.parse(JSON.stringify(data)) as SignalData
+        setTimeout(() => meshes.get(to)?.handleSignal(id, copy), 0)
+      },
+    })
+    meshes.set(id, mesh)
+  }
+  const mesh = (id: string) => meshes.get(id) as Mesh
+  return { network, mesh, pcsOf }
+}
+
+const allConnected = (mesh: Mesh) =>
+  mesh.peerIds.length > 0 &&
+  mesh.peerIds.every((id) => mesh.link(id)?.connectionStatus === 'connected')
+
+describe('Mesh', () => {
+  it('newcomer connects to everyone; others answer; ensure() is idempotent', async () => {
+    const { mesh, pcsOf } = createRoom(['a', 'b', 'c'])
+    // b joined after a; c joined last.
+    mesh('b').ensure('a', true)
+    expect(mesh('b').ensure('a', true)).toBe(mesh('b').link('a'))
+    mesh('c').ensure('a', true)
+    mesh('c').ensure('b', true)
+    await vi.waitFor(() => {
+      for (const id of ['a', 'b', 'c']) expect(allConnected(mesh(id))).toBe(true)
+    })
+    expect(mesh('a').peerIds.sort()).toEqual(['b', 'c'])
+    expect(pcsOf.get('a')?.length).toBe(2)
+    expect(pcsOf.get('a')?.[0].config.iceServers).toEqual([{ urls: 'stun:127.0.0.1:3478' }])
+  })
+
+  it('removing a peer closes its connection and detaches every listener', async () => {
+    const { mesh, network } = createRoom(['a', 'b'])
+    mesh('b').ensure('a', true)
+    await vi.waitFor(() => expect(allConnected(mesh('a')) && allConnected(mesh('b'))).toBe(true))
+    const link = mesh('a').link('b')!
+    expect(link.listenerCount()).toBeGreaterThan(0)
+    mesh('a').remove('b')
+    mesh('b').remove('a')
+    mesh('a').remove('b')
+    expect(link.listenerCount()).toBe(0)
+    expect(mesh('a').size).toBe(0)
+    expect(network.openCount).toBe(0)
+  })
+
+  it('drops stray candidates and answers from unknown peers, answers offers', async () => {
+    const { mesh, network } = createRoom(['a'])
+    mesh('a').handleSignal('x', { candidate: null })
+    mesh('a').handleSignal('x', { description: { type: 'answer', sdp: '{}' } })
+    expect(mesh('a').size).toBe(0)
+    expect(network.pcs.size).toBe(0)
+  })
+
+  it('switches a device on every link with replaceTrack and no renegotiation', async () => {
+    const { mesh, pcsOf } = createRoom(['a', 'b', 'c'])
+    mesh('b').ensure('a', true)
+    mesh('c').ensure('a', true)
+    mesh('c').ensure('b', true)
+    await vi.waitFor(() => {
+      for (const id of ['a', 'b', 'c']) expect(allConnected(mesh(id))).toBe(true)
+    })
+    const offers = () => [...pcsOf.values()].flat().reduce((n, pc) => n + pc.offersMade, 0)
+    const before = offers()
+    const newCam = new FakeTrack('video', 'cam-2')
+    await mesh('a').replaceCameraTrack('video', asTrack(newCam))
+    for (const pc of pcsOf.get('a')!) expect(pc.transceivers[1].sender.track).toBe(newCam)
+    await mesh('a').replaceCameraTrack('video', null)
+    for (const pc of pcsOf.get('a')!) expect(pc.transceivers[1].sender.track).toBeNull()
+    await new Promise((r) => setTimeout(r, 5))
+    expect(offers()).toBe(before)
+  })
+
+  it('sends screens to existing and later peers, and removes them everywhere', async () => {
+    const { mesh } = createRoom(['a', 'b', 'c'])
+    mesh('b').ensure('a', true)
+    await vi.waitFor(() => expect(allConnected(mesh('b'))).toBe(true))
+    const screen = new FakeStream([new FakeTrack('video')])
+    const seen = new Map<string, string[]>()
+    for (const id of ['b', 'c']) {
+      seen.set(id, [])
+      mesh(id).on('peer-stream', (from, s) => seen.get(id)!.push(`${from}:${s.id}`))
+      mesh(id).on('peer-stream-removed', (from, sid) => seen.get(id)!.push(`-${from}:${sid}`))
+    }
+    mesh('a').addScreen(asStream(screen))
+    await vi.waitFor(() => expect(seen.get('b')).toEqual([`a:${screen.id}`]))
+    // c joins late: the share reaches it too (after its first negotiation with a).
+    mesh('c').ensure('a', true)
+    mesh('c').ensure('b', true)
+    await vi.waitFor(() => expect(seen.get('c')).toEqual([`a:${screen.id}`]))
+    mesh('a').removeScreen(screen.id)
+    await vi.waitFor(() => {
+      expect(seen.get('b')).toContain(`-a:${screen.id}`)
+      expect(seen.get('c')).toContain(`-a:${screen.id}`)
+    })
+  })
+
+  it('broadcasts to open channels and close() releases everything', async () => {
+    const { mesh, network } = createRoom(['a', 'b', 'c'])
+    mesh('b').ensure('a', true)
+    mesh('c').ensure('a', true)
+    mesh('c').ensure('b', true)
+    const got: string[] = []
+    mesh('a').on('peer-message', (from) => got.push(`a<-${from}`))
+    mesh('b').on('peer-message', (from) => got.push(`b<-${from}`))
+    await vi.waitFor(() => {
+      for (const id of ['a', 'b', 'c'])
+        expect(mesh(id).peerIds.every((p) => mesh(id).link(p)?.channelOpen)).toBe(true)
+    })
+    const sent = mesh('c').broadcast({
+      type: 'media',
+      audio: false,
+      video: true,
+      cameraStreamId: null,
+      screenStreamIds: [],
+    })
+    expect(sent).toBe(2)
+    await vi.waitFor(() => expect(got.sort()).toEqual(['a<-c', 'b<-c']))
+    for (const id of ['a', 'b', 'c']) mesh(id).close()
+    expect(network.openCount).toBe(0)
+    expect(mesh('a').listenerCount()).toBe(0)
+    expect(() => mesh('a').ensure('z', true)).toThrow('closed')
+  })
+})

@@ -1,0 +1,228 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ChannelMessage } from '../../../shared/channel'
+import { asStream, asTrack, FakeStream, FakeTrack } from './testing/fakeMedia'
+import type { FakeDataChannel } from './testing/fakePeerConnection'
+import { createLinkPair, fakeCamera, stableAndConnected } from './testing/linkHarness'
+
+const media = (screenStreamIds: string[] = []): ChannelMessage => ({
+  type: 'media',
+  audio: true,
+  video: true,
+  cameraStreamId: null,
+  screenStreamIds,
+})
+
+function screen(): FakeStream {
+  return new FakeStream([new FakeTrack('video')])
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('PeerLink', () => {
+  it('connects as newcomer/answerer with camera transceivers, data channel and remote camera', async () => {
+    const { a, b, pcA, pcB } = createLinkPair({})
+    const cameras: string[] = []
+    a.on('remote-camera', () => cameras.push('a'))
+    b.on('remote-camera', () => cameras.push('b'))
+    const opened: string[] = []
+    a.on('channel-open', () => opened.push('a'))
+    b.on('channel-open', () => opened.push('b'))
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(opened.sort()).toEqual(['a', 'b']))
+    expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
+    expect(a.connectionStatus).toBe('connected')
+    expect(cameras.sort()).toEqual(['a', 'b'])
+    expect(
+      b.remoteCameraStream
+        ?.getTracks()
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['audio', 'video'])
+    // The answerer sends on the initiator's first two m-lines.
+    expect(pcB.transceivers.map((t) => [t.kind, t.direction])).toEqual([
+      ['audio', 'sendrecv'],
+      ['video', 'sendrecv'],
+    ])
+    expect(pcB.transceivers.every((t) => t.sender.track !== null)).toBe(true)
+    expect(pcA.offersMade).toBe(1)
+    expect(pcB.offersMade).toBe(0)
+  })
+
+  it('still negotiates send+receive when the joining side has no devices', async () => {
+    const { a, b, pcA, pcB } = createLinkPair({
+      aCamera: fakeCamera(false),
+      bCamera: fakeCamera(false),
+    })
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    expect(pcA.transceivers.map((t) => t.direction)).toEqual(['sendrecv', 'sendrecv'])
+    expect(pcB.transceivers.map((t) => t.direction)).toEqual(['sendrecv', 'sendrecv'])
+    // A camera turned on later goes out with replaceTrack, without a new offer.
+    const cam = new FakeTrack('video')
+    await a.replaceCameraTrack('video', asTrack(cam))
+    expect(pcA.transceivers[1].sender.track).toBe(cam)
+    await new Promise((r) => setTimeout(r, 5))
+    expect(pcA.offersMade).toBe(1)
+    expect(pcB.offersMade).toBe(0)
+  })
+
+  it('exchanges validated JSON on the data channel and ignores malformed frames', async () => {
+    const { a, b } = createLinkPair({})
+    const got: ChannelMessage[] = []
+    b.on('message', (m) => got.push(m))
+    let open = 0
+    a.on('channel-open', () => open++)
+    b.on('channel-open', () => open++)
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(open).toBe(2))
+    const raw = (a as unknown as { channel: FakeDataChannel }).channel
+    raw.send('not json')
+    raw.send(JSON.stringify({ type: 'media', audio: 'yes' }))
+    raw.send(JSON.stringify({ type: 'nope' }))
+    expect(a.send(media())).toBe(true)
+    await vi.waitFor(() => expect(got).toEqual([media()]))
+  })
+
+  it('recovers from glare: both sides add a screen at once and converge', async () => {
+    const { a, b, pcA, pcB, relay } = createLinkPair({})
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    const warn = vi.spyOn(console, 'warn')
+    let collisions = 0
+    relay.filter = (_from, _to, data) => {
+      const bothOffering =
+        pcA.signalingState === 'have-local-offer' && pcB.signalingState === 'have-local-offer'
+      if ('description' in data && data.description.type === 'offer' && bothOffering) collisions++
+      return true
+    }
+    const onA: string[] = []
+    const onB: string[] = []
+    a.on('remote-stream', (s) => onA.push(s.id))
+    b.on('remote-stream', (s) => onB.push(s.id))
+    const sa = screen()
+    const sb = screen()
+    a.addScreen(asStream(sa))
+    b.addScreen(asStream(sb))
+    await vi.waitFor(() => {
+      expect(onB).toEqual([sa.id])
+      expect(onA).toEqual([sb.id])
+      expect(pcA.signalingState).toBe('stable')
+      expect(pcB.signalingState).toBe('stable')
+    })
+    expect(collisions).toBeGreaterThan(0)
+    expect(warn).not.toHaveBeenCalled()
+    warn.mockRestore()
+  })
+
+  it('removing a screen renegotiates and the other side drops the stream', async () => {
+    const { a, b, pcA, pcB } = createLinkPair({})
+    a.start()
+    b.start()
+    const s = screen()
+    a.addScreen(asStream(s))
+    const removed: string[] = []
+    b.on('remote-stream-removed', (id) => removed.push(id))
+    const added: string[] = []
+    b.on('remote-stream', (x) => added.push(x.id))
+    await vi.waitFor(() => expect(added).toEqual([s.id]))
+    a.removeScreen(s.id)
+    await vi.waitFor(() => expect(removed).toEqual([s.id]))
+    expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
+  })
+
+  it('buffers a candidate that arrives before the remote description', async () => {
+    const { a, b, pcA, pcB, relay } = createLinkPair({})
+    // Hold A's signals back, then deliver the first candidate ahead of the offer.
+    const held: Parameters<typeof relay.filter>[] = []
+    relay.filter = (from, to, data) => {
+      if (from === 'peer-a' && held.length < 2) {
+        held.push([from, to, data])
+        return false
+      }
+      return true
+    }
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(held.length).toBe(2))
+    const offer = held.find(([, , d]) => 'description' in d)
+    const candidate = held.find(([, , d]) => 'candidate' in d && d.candidate !== null)
+    expect(offer && candidate).toBeTruthy()
+    await b.handleSignal(candidate![2])
+    expect(pcB.addedCandidates).toEqual([])
+    await b.handleSignal(offer![2])
+    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    expect(pcB.addedCandidates).toContainEqual(expect.objectContaining({ usernameFragment: 'u1a' }))
+  })
+
+  it('restarts ICE when the connection fails, with fresh credentials', async () => {
+    const { a, b, pcA, pcB } = createLinkPair({})
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    const states: string[] = []
+    a.on('status', (s) => states.push(s))
+    pcA.simulateIce('failed')
+    expect(pcA.restartCount).toBe(1)
+    await vi.waitFor(() => {
+      expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
+      expect(pcB.addedCandidates.some((c) => c?.usernameFragment === 'u1b')).toBe(true)
+    })
+    expect(states).toEqual(['failed', 'connected'])
+  })
+
+  it('restarts ICE only if "disconnected" outlasts the grace period', async () => {
+    vi.useFakeTimers()
+    const { a, pcA } = createLinkPair({ disconnectGraceMs: 1_000 })
+    a.start()
+    pcA.simulateIce('disconnected')
+    pcA.simulateIce('connected')
+    vi.advanceTimersByTime(1_500)
+    expect(pcA.restartCount).toBe(0)
+    pcA.simulateIce('disconnected')
+    vi.advanceTimersByTime(999)
+    expect(pcA.restartCount).toBe(0)
+    vi.advanceTimersByTime(1)
+    expect(pcA.restartCount).toBe(1)
+    a.close()
+  })
+
+  it('re-sends an unanswered offer (signals lost while signaling was down)', async () => {
+    const { a, b, pcA, pcB, relay } = createLinkPair({ offerRetryMs: 20 })
+    let dropped = 0
+    relay.filter = (_from, _to, data) => {
+      if ('description' in data && data.description.type === 'offer' && dropped === 0) {
+        dropped++
+        return false
+      }
+      return true
+    }
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    expect(dropped).toBe(1)
+  })
+
+  it('close() releases the connection, handlers and listeners', async () => {
+    vi.useFakeTimers()
+    const { a, pcA } = createLinkPair({ disconnectGraceMs: 1_000 })
+    a.on('status', () => {})
+    a.start()
+    const baseline = vi.getTimerCount()
+    pcA.simulateIce('disconnected')
+    expect(vi.getTimerCount()).toBe(baseline + 1)
+    a.close()
+    expect(pcA.signalingState).toBe('closed')
+    expect(pcA.onnegotiationneeded).toBeNull()
+    expect(pcA.onicecandidate).toBeNull()
+    expect(pcA.ontrack).toBeNull()
+    expect(a.listenerCount()).toBe(0)
+    expect(vi.getTimerCount()).toBe(baseline)
+    a.close()
+  })
+})
