@@ -1,0 +1,208 @@
+/**
+ * Electron entry: wires the app lifecycle to the small modules next to this file. All logic
+ * lives in those modules (unit-tested with fakes); this file only passes Electron's APIs in.
+ */
+import {
+  app,
+  BrowserWindow,
+  desktopCapturer,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+  systemPreferences,
+  Tray,
+  utilityProcess,
+} from 'electron'
+import { networkInterfaces, release } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createOriginPolicy } from './appOrigin'
+import { handleAppProtocol, registerAppScheme } from './appProtocol'
+import { CallMenu } from './callMenu'
+import { DeepLinkInbox, setupDeepLinks } from './deepLink'
+import { HostServer } from './hostServer'
+import { createIpcRouter } from './ipc'
+import { IPC } from './ipcChannels'
+import { createMediaAccess } from './mediaAccess'
+import { guardAllWebContents } from './navigationGuards'
+import { createNotifier } from './notifications'
+import { setupPermissions } from './permissions'
+import { PreferencesStore } from './preferences'
+import { hasSystemPicker, ScreenShareService } from './screenShare'
+import { setupScreenShare } from './screenShareIpc'
+import { SharingBar, sharingBarPages } from './sharingBar'
+import { shellStrings } from './shellStrings'
+import { setupShellIpc } from './shellIpc'
+import { createMainWindow, focusWindow } from './window'
+import { WindowStateStore } from './windowState'
+
+const mainDir = dirname(fileURLToPath(import.meta.url))
+const preloadPath = join(mainDir, '../preload/index.cjs')
+const rendererRoot = join(mainDir, '../renderer')
+const signalingEntry = join(mainDir, 'signalingHost.js')
+const iconPath = join(app.getAppPath(), 'build', 'icon.png')
+
+const isDev = !app.isPackaged
+const policy = createOriginPolicy(isDev ? process.env.ELECTRON_RENDERER_URL : undefined)
+const openExternal = (url: string): Promise<void> => shell.openExternal(url)
+
+let mainWindow: BrowserWindow | null = null
+
+function liveMainWindow(): BrowserWindow | null {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+}
+
+function sendToMainWindow(channel: string, payload?: unknown): void {
+  liveMainWindow()?.webContents.send(channel, payload)
+}
+
+function showMainWindow(): void {
+  const win = liveMainWindow()
+  if (win) focusWindow(win)
+}
+
+// Everything below must happen before 'ready'.
+app.enableSandbox()
+registerAppScheme(protocol)
+guardAllWebContents(app, policy, openExternal)
+
+const deepLinks = new DeepLinkInbox((link) => sendToMainWindow(IPC.deepLink, link))
+const isPrimaryInstance = setupDeepLinks({
+  app,
+  inbox: deepLinks,
+  focusMainWindow: showMainWindow,
+  argv: process.argv,
+  defaultApp: Boolean(process.defaultApp),
+  execPath: process.execPath,
+  appPath: process.argv[1],
+})
+
+if (!isPrimaryInstance) {
+  app.quit()
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId('app.moim.desktop')
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  void app.whenReady().then(start)
+}
+
+function start(): void {
+  const userData = app.getPath('userData')
+  const preferences = new PreferencesStore(join(userData, 'preferences.json'))
+  const windowState = new WindowStateStore(join(userData, 'window-state.json'))
+  const router = createIpcRouter(ipcMain, policy)
+
+  handleAppProtocol(protocol, { root: rendererRoot, staticPages: sharingBarPages(app.getLocale()) })
+  setupPermissions(session.defaultSession, policy)
+
+  const hostServer = new HostServer({
+    fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+    entryPath: signalingEntry,
+    networkInterfaces,
+    env: {
+      ...process.env,
+      MOIM_WEB_ROOT: rendererRoot,
+      NODE_ENV: isDev ? 'development' : 'production',
+    },
+  })
+  void hostServer.start()
+
+  const systemPicker = hasSystemPicker(process.platform, release(), process.env)
+  const bar = new SharingBar({
+    createWindow: (options) => new BrowserWindow(options),
+    preloadPath,
+    workArea: () => screen.getPrimaryDisplay().workArea,
+  })
+  setupScreenShare({
+    router,
+    session: session.defaultSession,
+    service: new ScreenShareService({
+      getSources: (options) => desktopCapturer.getSources(options),
+      platform: process.platform,
+      systemPicker,
+      audioPreference: {
+        get: () => preferences.get().shareSystemAudio,
+        set: (value) => preferences.update({ shareSystemAudio: value }),
+      },
+      policy,
+    }),
+    bar,
+    sendToMainWindow,
+    useSystemPicker: systemPicker && process.platform === 'darwin',
+  })
+
+  const strings = shellStrings(app.getLocale())
+  const callMenu = new CallMenu({
+    createTray: () => {
+      try {
+        return new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }))
+      } catch {
+        return null
+      }
+    },
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    setApplicationMenu: (menu) => Menu.setApplicationMenu(menu as Menu),
+    strings,
+    handlers: {
+      action: (action) => sendToMainWindow(IPC.trayAction, action),
+      show: showMainWindow,
+      quit: () => app.quit(),
+    },
+    isMac: process.platform === 'darwin',
+    isDev,
+  })
+
+  setupShellIpc({
+    router,
+    hostInfo: () => hostServer.info(),
+    deepLinksReady: () => deepLinks.markReady(),
+    setCallState: (state) => callMenu.update(state),
+    notify: createNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options),
+      isWindowFocused: () => liveMainWindow()?.isFocused() ?? false,
+      focusMainWindow: showMainWindow,
+    }),
+    mediaAccess: createMediaAccess({
+      platform: process.platform,
+      systemPreferences,
+      openSettingsUrl: openExternal,
+    }),
+    openExternal,
+  })
+
+  const openMainWindow = (): void => {
+    const win = createMainWindow({
+      createWindow: (options) => new BrowserWindow(options),
+      policy,
+      preloadPath,
+      stateStore: windowState,
+      workAreas: screen.getAllDisplays().map((display) => display.workArea),
+      icon: iconPath,
+    })
+    win.webContents.on('did-start-loading', () => deepLinks.markNotReady())
+    win.on('closed', () => {
+      bar.destroy()
+      callMenu.update({ inCall: false, muted: false })
+      if (mainWindow === win) mainWindow = null
+    })
+    mainWindow = win
+  }
+  openMainWindow()
+
+  app.on('activate', () => {
+    if (!liveMainWindow()) openMainWindow()
+  })
+  app.on('will-quit', () => {
+    hostServer.stop()
+    bar.destroy()
+    callMenu.destroy()
+    router.dispose()
+  })
+}

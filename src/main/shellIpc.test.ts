@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createOriginPolicy } from './appOrigin'
+import { createIpcRouter } from './ipc'
+import { IPC } from './ipcChannels'
+import { createMediaAccess } from './mediaAccess'
+import { setupShellIpc } from './shellIpc'
+import { FakeIpcMain } from './testing/fakeIpcMain'
+
+function setup() {
+  const ipcMain = new FakeIpcMain()
+  const router = createIpcRouter(ipcMain, createOriginPolicy(), vi.fn())
+  const options = {
+    router,
+    hostInfo: vi.fn(async () => ({ serverUrl: 'http://127.0.0.1:5000', lanUrls: [] })),
+    deepLinksReady: vi.fn(() => [{ room: 'friday', server: null }]),
+    setCallState: vi.fn(),
+    notify: vi.fn(() => true),
+    mediaAccess: createMediaAccess({
+      platform: 'darwin',
+      systemPreferences: {
+        getMediaAccessStatus: () => 'granted',
+        askForMediaAccess: async () => true,
+      },
+      openSettingsUrl: async () => undefined,
+    }),
+    openExternal: vi.fn(async () => undefined),
+  }
+  setupShellIpc(options)
+  return { ipcMain, ...options }
+}
+
+describe('shell IPC', () => {
+  it('answers host info and hands over queued deep links', async () => {
+    const t = setup()
+    await expect(t.ipcMain.invoke(IPC.hostInfo)).resolves.toEqual({
+      serverUrl: 'http://127.0.0.1:5000',
+      lanUrls: [],
+    })
+    await expect(t.ipcMain.invoke(IPC.deepLinkReady)).resolves.toEqual([
+      { room: 'friday', server: null },
+    ])
+  })
+
+  it('validates call state and notifications', async () => {
+    const t = setup()
+    t.ipcMain.send(IPC.callState, { inCall: true, muted: false })
+    t.ipcMain.send(IPC.callState, { inCall: 'yes' })
+    expect(t.setCallState).toHaveBeenCalledTimes(1)
+    await expect(t.ipcMain.invoke(IPC.notify, { title: 'Ana', body: 'hi' })).resolves.toBe(true)
+    await expect(t.ipcMain.invoke(IPC.notify, { title: '', body: 'hi' })).rejects.toThrow(
+      /title is empty/,
+    )
+  })
+
+  it('opens only http(s) links', async () => {
+    const t = setup()
+    await t.ipcMain.invoke(IPC.openExternal, 'https://moim.app/help')
+    expect(t.openExternal).toHaveBeenCalledWith('https://moim.app/help')
+    await expect(t.ipcMain.invoke(IPC.openExternal, 'file:///etc/passwd')).rejects.toThrow(
+      /only http and https/,
+    )
+    await expect(
+      t.ipcMain.invoke(IPC.openExternal, 'x-apple.systempreferences:foo'),
+    ).rejects.toThrow(/only http/)
+  })
+
+  it('validates media kinds', async () => {
+    const t = setup()
+    await expect(t.ipcMain.invoke(IPC.mediaStatus, 'camera')).resolves.toBe('granted')
+    await expect(t.ipcMain.invoke(IPC.mediaStatus, 'location')).rejects.toThrow(/invalid payload/)
+    await expect(t.ipcMain.invoke(IPC.mediaAsk, 'screen')).rejects.toThrow(/invalid payload/)
+  })
+})
