@@ -1,0 +1,192 @@
+/**
+ * Signaling load benchmark: N socket.io clients (default 4000) in rooms of 4 join, then relay
+ * ICE candidates to room mates at a fixed total rate (default 4000 msg/s for 10 s). The Moim
+ * server (validation, rate limiting, metrics on) runs against a bare Socket.IO relay baseline
+ * in the same run, each server in its own child process so RSS and CPU are its own.
+ *
+ *   npx tsx bench/signaling-load.ts
+ *   BENCH_CLIENTS=1000 BENCH_RATE=2000 BENCH_SECONDS=5 npx tsx bench/signaling-load.ts
+ *
+ * Loopback only and bounded: every phase has a limit and both servers are stopped at the end.
+ * Needs about 2 file descriptors per client (one in this process, one in the server): raise
+ * the limit with `ulimit -n 16384` if the check below says so.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { ChildMessage, ParentMessage } from './signaling/childProtocol'
+import { runLoad, type LoadResult } from './signaling/loadGenerator'
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4000)
+const RATE = Number(process.env.BENCH_RATE ?? 4000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const ROOM_SIZE = 4
+
+function openFileLimit(): number {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'))
+    const soft = line?.split(/\s+/)[3]
+    return soft === 'unlimited' || soft === undefined ? Infinity : Number(soft)
+  } catch {
+    return Infinity
+  }
+}
+
+interface ServerChild {
+  port: number
+  usage(): Promise<{ rss: number; cpuMicros: number }>
+  stop(): Promise<void>
+}
+
+async function startChild(script: string): Promise<ServerChild> {
+  const child: ChildProcess = fork(resolve(import.meta.dirname, 'signaling', script), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const nextMessage = (type: ChildMessage['type']): Promise<ChildMessage> =>
+    new Promise((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${script}: no "${type}" within 30 s`)), 30_000)
+      const onMessage = (m: ChildMessage): void => {
+        if (m.type !== type) return
+        clearTimeout(timer)
+        child.off('message', onMessage)
+        ok(m)
+      }
+      child.on('message', onMessage)
+    })
+  const ready = await nextMessage('ready')
+  if (ready.type !== 'ready') throw new Error('unexpected message')
+  const send = (m: ParentMessage): void => {
+    child.send(m)
+  }
+  return {
+    port: ready.port,
+    async usage() {
+      const reply = nextMessage('usage')
+      send({ type: 'usage' })
+      const m = await reply
+      if (m.type !== 'usage') throw new Error('unexpected message')
+      return { rss: m.rss, cpuMicros: m.cpuMicros }
+    },
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((done) => child.once('exit', done))
+      send({ type: 'stop' })
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(kill)
+    },
+  }
+}
+
+interface Figures {
+  joinsPerSecond: number
+  p50: number
+  p99: number
+  delivered: number
+  rssPerClientKb: number
+  cpuPercent: number
+  achievedRate: number
+  failures: string
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function measure(script: string): Promise<Figures> {
+  const server = await startChild(script)
+  try {
+    const idle = await server.usage()
+    let loadedRss = 0
+    let cpuStart = 0
+    let cpuEnd = 0
+    let relayStart = 0
+    let relayEnd = 0
+    const result: LoadResult = await runLoad({
+      url: `http://127.0.0.1:${server.port}`,
+      clients: CLIENTS,
+      roomSize: ROOM_SIZE,
+      ratePerSecond: RATE,
+      durationMs: SECONDS * 1000,
+      async onPhase(phase) {
+        if (phase === 'joined') loadedRss = (await server.usage()).rss
+        if (phase === 'relayStart') {
+          cpuStart = (await server.usage()).cpuMicros
+          relayStart = performance.now()
+        }
+        if (phase === 'relayEnd') {
+          cpuEnd = (await server.usage()).cpuMicros
+          relayEnd = performance.now()
+        }
+      },
+    })
+    const sorted = [...result.latenciesMs].sort((a, b) => a - b)
+    return {
+      joinsPerSecond: result.joinsPerSecond,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      delivered: result.sent === 0 ? 0 : result.delivered / result.sent,
+      rssPerClientKb: (loadedRss - idle.rss) / CLIENTS / 1024,
+      cpuPercent: ((cpuEnd - cpuStart) / 1000 / (relayEnd - relayStart)) * 100,
+      achievedRate: result.achievedRate,
+      failures: `${result.joinFailures} join, ${result.ackFailures} relay`,
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+const limit = openFileLimit()
+if (limit < CLIENTS + 1024) {
+  console.error(
+    `Open-file limit ${limit} is too low for ${CLIENTS} clients: run "ulimit -n ${Math.max(16_384, 2 * CLIENTS)}" first, or set BENCH_CLIENTS lower.`,
+  )
+  process.exit(2)
+}
+
+console.log(
+  `signaling-load: ${CLIENTS} clients in rooms of ${ROOM_SIZE}, ${RATE} msg/s for ${SECONDS} s, loopback`,
+)
+const baseline = await measure('bareServer.ts')
+const moim = await measure('moimServer.ts')
+
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a')
+const rows: Array<[string, (f: Figures) => string, ((m: Figures, b: Figures) => string) | null]> = [
+  [
+    'joins/s',
+    (f) => fmt(f.joinsPerSecond, 0),
+    (m, b) => fmt(m.joinsPerSecond / b.joinsPerSecond, 2),
+  ],
+  ['relay rate achieved (msg/s)', (f) => fmt(f.achievedRate, 0), null],
+  ['relay p50 (ms)', (f) => fmt(f.p50, 2), (m, b) => fmt(m.p50 / b.p50, 2)],
+  ['relay p99 (ms)', (f) => fmt(f.p99, 2), (m, b) => fmt(m.p99 / b.p99, 2)],
+  ['delivered fraction', (f) => fmt(f.delivered, 4), null],
+  [
+    'server RSS per client (KB)',
+    (f) => fmt(f.rssPerClientKb, 1),
+    (m, b) => fmt(m.rssPerClientKb / b.rssPerClientKb, 2),
+  ],
+  [
+    'server CPU during relay (% of a core)',
+    (f) => fmt(f.cpuPercent, 0),
+    (m, b) => fmt(m.cpuPercent / b.cpuPercent, 2),
+  ],
+  ['failures', (f) => f.failures, null],
+]
+const table = rows.map(([label, value, ratio]) => ({
+  metric: label,
+  moim: value(moim),
+  'bare relay': value(baseline),
+  'moim / bare': ratio ? ratio(moim, baseline) : '',
+}))
+console.table(table)
+const verdicts = [
+  ['nothing dropped', moim.delivered === 1],
+  ['p99 within 2x of bare', moim.p99 <= 2 * baseline.p99],
+  ['memory per client within 2x of bare', moim.rssPerClientKb <= 2 * baseline.rssPerClientKb],
+] as const
+for (const [target, met] of verdicts) console.log(`${met ? 'MET    ' : 'NOT MET'}  ${target}`)
