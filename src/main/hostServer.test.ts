@@ -5,6 +5,7 @@ import { HostServer, lanUrls, type ForkOptionsLike } from './hostServer'
 class FakeUtilityProcess {
   private readonly listeners = new Map<string, Array<(value: unknown) => void>>()
   killed = false
+  readonly posted: unknown[] = []
   constructor(readonly options: ForkOptionsLike) {}
   on(event: string, listener: (value: never) => void): this {
     this.listeners.set(event, [
@@ -12,6 +13,9 @@ class FakeUtilityProcess {
       listener as (v: unknown) => void,
     ])
     return this
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message)
   }
   kill(): boolean {
     this.killed = true
@@ -96,7 +100,9 @@ function setup(maxRestarts = 3) {
     fork,
     entryPath: '/app/out/main/signalingHost.js',
     networkInterfaces: () => NETWORK,
-    env: { MOIM_WEB_ROOT: '/app/out/renderer' },
+    env: { LOG_LEVEL: 'warn' },
+    webRoot: '/app/out/renderer',
+    allowedOrigins: ['http://localhost:5173'],
     maxRestarts,
     schedule,
     log: vi.fn(),
@@ -109,11 +115,18 @@ describe('HostServer', () => {
     const { server, fork, children } = setup()
     const started = server.start()
     expect(fork).toHaveBeenCalledWith('/app/out/main/signalingHost.js', [], expect.anything())
-    expect(children[0].options.env).toMatchObject({
-      PORT: '0',
-      HOST: '0.0.0.0',
-      MOIM_WEB_ROOT: '/app/out/renderer',
-    })
+    expect(children[0].options.env).toEqual({ LOG_LEVEL: 'warn' })
+    expect(children[0].posted).toEqual([
+      {
+        type: 'start',
+        config: {
+          port: 0,
+          host: '0.0.0.0',
+          webRoot: '/app/out/renderer',
+          allowedOrigins: ['http://localhost:5173'],
+        },
+      },
+    ])
     const pendingInfo = server.info()
     children[0].emit('message', { type: 'ready', port: 51234 })
     await expect(started).resolves.toBe(51234)
@@ -143,7 +156,7 @@ describe('HostServer', () => {
     await expect(server.info()).resolves.toBeNull()
     runRestartTimers()
     expect(children).toHaveLength(2)
-    expect(children[1].options.env.PORT).toBe('51234')
+    expect(children[1].posted[0]).toMatchObject({ config: { port: 51234 } })
     const info = server.info()
     children[1].emit('message', { type: 'ready', port: 51234 })
     await expect(info).resolves.toMatchObject({ serverUrl: 'http://127.0.0.1:51234' })
@@ -154,7 +167,7 @@ describe('HostServer', () => {
     const started = server.start()
     children[0].emit('exit', 1)
     runRestartTimers()
-    expect(children[1].options.env.PORT).toBe('0')
+    expect(children[1].posted[0]).toMatchObject({ config: { port: 0 } })
     children[1].emit('exit', 1)
     runRestartTimers()
     children[2].emit('exit', 1)
@@ -162,6 +175,28 @@ describe('HostServer', () => {
     expect(children).toHaveLength(3)
     await expect(started).resolves.toBeNull()
     await expect(server.info()).resolves.toBeNull()
+  })
+
+  it('treats an error reply as a failed start and retries on any port', async () => {
+    const { server, children, runRestartTimers } = setup()
+    const started = server.start()
+    children[0].emit('message', { type: 'error', message: 'EADDRINUSE' })
+    expect(children[0].killed).toBe(true)
+    runRestartTimers()
+    children[1].emit('message', { type: 'ready', port: 6000, url: 'http://0.0.0.0:6000' })
+    await expect(started).resolves.toBe(6000)
+  })
+
+  it('stops gracefully when given time: stop message, then kill once stopped', async () => {
+    const { server, children } = setup()
+    const started = server.start()
+    children[0].emit('message', { type: 'ready', port: 51234 })
+    await started
+    server.stop(1000)
+    expect(children[0].posted.at(-1)).toEqual({ type: 'stop' })
+    expect(children[0].killed).toBe(false)
+    children[0].emit('message', { type: 'stopped' })
+    expect(children[0].killed).toBe(true)
   })
 
   it('kills a server that never reports ready and starts another', async () => {

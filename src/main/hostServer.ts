@@ -10,6 +10,7 @@ import type { HostInfo } from '../preload/index.d'
 export interface UtilityProcessLike {
   on(event: 'message', listener: (message: unknown) => void): unknown
   on(event: 'exit', listener: (code: number) => void): unknown
+  postMessage(message: unknown): void
   kill(): boolean
 }
 
@@ -30,8 +31,11 @@ export interface HostServerOptions {
   /** out/main/signalingHost.js */
   entryPath: string
   networkInterfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>
-  /** Extra environment for the server (e.g. the web client folder). */
   env?: Record<string, string | undefined>
+  /** Built renderer served to friends who join from a browser. */
+  webRoot?: string | null
+  /** Origins besides app://moim allowed to connect (the dev server in development). */
+  allowedOrigins?: string[]
   bindHost?: string
   maxRestarts?: number
   readyTimeoutMs?: number
@@ -57,16 +61,16 @@ export function lanUrls(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>, port: n
   return [...addresses].sort().map((address) => `http://${address}:${port}`)
 }
 
-function readyPort(message: unknown): number | null {
+/** Replies of signaling-server/utilityEntry.ts: ready with a port, or an error. */
+function parseReply(message: unknown): { port: number } | { error: string } | null {
   if (typeof message !== 'object' || message === null) return null
-  const { type, port } = message as { type?: unknown; port?: unknown }
-  return type === 'ready' &&
-    typeof port === 'number' &&
-    Number.isInteger(port) &&
-    port > 0 &&
-    port < 65536
-    ? port
-    : null
+  const reply = message as { type?: unknown; port?: unknown; message?: unknown }
+  if (reply.type === 'error') {
+    return { error: typeof reply.message === 'string' ? reply.message : 'unknown error' }
+  }
+  const port = reply.port
+  const valid = typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536
+  return reply.type === 'ready' && valid ? { port } : null
 }
 
 function defaultSchedule(fn: () => void, ms: number): () => void {
@@ -106,12 +110,25 @@ export class HostServer {
     }
   }
 
-  stop(): void {
+  /** Asks the server to close its sockets, then ends the process (at once on app quit). */
+  stop(graceMs = 0): void {
     this.stopping = true
     this.port = null
     const child = this.child
     this.child = null
-    child?.kill()
+    if (!child) return
+    if (graceMs <= 0) {
+      child.kill()
+      return
+    }
+    child.postMessage({ type: 'stop' })
+    const cancel = this.schedule(() => child.kill(), graceMs)
+    child.on('message', (message) => {
+      if ((message as { type?: unknown } | null)?.type === 'stopped') {
+        cancel()
+        child.kill()
+      }
+    })
   }
 
   /** Remembers a start in progress so info() and start() wait for it instead of racing it. */
@@ -135,25 +152,36 @@ export class HostServer {
       const child = this.options.fork(this.options.entryPath, [], {
         serviceName: 'Moim signaling server',
         stdio: 'inherit',
-        env: {
-          ...this.options.env,
-          PORT: String(port),
-          HOST: this.options.bindHost ?? HOST_SERVER_BIND,
-        },
+        env: { ...this.options.env },
       })
       this.child = child
+      child.postMessage({
+        type: 'start',
+        config: {
+          port,
+          host: this.options.bindHost ?? HOST_SERVER_BIND,
+          ...(this.options.webRoot !== undefined ? { webRoot: this.options.webRoot } : {}),
+          ...(this.options.allowedOrigins ? { allowedOrigins: this.options.allowedOrigins } : {}),
+        },
+      })
       const cancelTimeout = this.schedule(() => {
         this.log('signaling server did not report ready in time; restarting it')
         child.kill()
       }, this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS)
 
       child.on('message', (message) => {
-        const ready = readyPort(message)
-        if (ready === null || this.child !== child) return
-        this.port = ready
-        this.lastPort = ready
+        const reply = parseReply(message)
+        if (reply === null || this.child !== child) return
+        if ('error' in reply) {
+          // e.g. the remembered port is taken now: the exit handler retries on any port.
+          this.log(`signaling server failed to start: ${reply.error}`)
+          child.kill()
+          return
+        }
+        this.port = reply.port
+        this.lastPort = reply.port
         this.restarts = 0
-        settle(ready)
+        settle(reply.port)
       })
       child.on('exit', (code) => {
         if (this.child !== child) return settle(null)
