@@ -3,7 +3,7 @@ import { useT } from '../../i18n/useT'
 import { useIsSpeaking } from '../../store/useCallStore'
 import { hasLiveTrack } from './media'
 import type { TileRect } from './gridLayout'
-import type { TileModel } from './tiles'
+import { tileLabel, type TileModel } from './tiles'
 import { Avatar } from './ui/Avatar'
 import { CameraOffIcon, MicOffIcon, PinIcon, RemoveUserIcon } from './ui/icons'
 import { VideoView } from './ui/VideoView'
@@ -16,16 +16,6 @@ interface VideoTileProps {
   onTogglePin: (key: string) => void
   /** Set when the local user is the host and this is someone else's camera tile. */
   onKick?: (peerId: string) => void
-}
-
-function tileLabel(tile: TileModel, t: ReturnType<typeof useT>): string {
-  const { participant } = tile
-  if (tile.kind === 'screen') {
-    return participant.isSelf
-      ? t('call.screenByYou')
-      : t('call.screenBy', { name: participant.name })
-  }
-  return participant.isSelf ? t('call.selfName', { name: participant.name }) : participant.name
 }
 
 function VideoTileView({

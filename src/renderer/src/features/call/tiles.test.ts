@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Participant } from '../../store/callStore'
-import { buildTiles, chooseFeatured, diffRoster } from './tiles'
+import { translate } from '../../i18n/translate'
+import { buildTiles, chooseFeatured, diffRoster, tileLabel } from './tiles'
 
 const stream = (id: string) => ({ id }) as MediaStream
 
@@ -69,5 +70,26 @@ describe('diffRoster', () => {
       { kind: 'joined', name: 'Chul' },
       { kind: 'left', name: 'Bo' },
     ])
+  })
+})
+
+describe('tileLabel', () => {
+  const tiles = buildTiles([
+    person('me', {
+      name: 'Ana',
+      isSelf: true,
+      screenStreams: [{ id: 's1', stream: stream('s1') }],
+    }),
+    person('bo', { name: 'Bo', screenStreams: [{ id: 's2', stream: stream('s2') }] }),
+  ])
+  const label = (lang: 'en' | 'ko') =>
+    tiles.map((tile) => tileLabel(tile, (key, vars) => translate(lang, key, vars)))
+
+  it('uses the names the E2E contract expects', () => {
+    expect(label('en')).toEqual(['Ana (you)', 'Bo', 'Screen shared by you', 'Screen shared by Bo'])
+  })
+
+  it('is translated', () => {
+    expect(label('ko')).toEqual(['Ana (나)', 'Bo', '내 화면', 'Bo 님의 화면'])
   })
 })

@@ -1,3 +1,4 @@
+import type { TFunction } from '../../i18n/useT'
 import type { Participant } from '../../store/callStore'
 
 export interface TileModel {
@@ -54,4 +55,15 @@ export function diffRoster(
   for (const [id, name] of after) if (!before.has(id)) changes.push({ kind: 'joined', name })
   for (const [id, name] of before) if (!after.has(id)) changes.push({ kind: 'left', name })
   return changes
+}
+
+/** The tile's accessible name: "Ana", "Ana (you)", "Screen shared by Ana", "Screen shared by you". */
+export function tileLabel(tile: TileModel, t: TFunction): string {
+  const { participant } = tile
+  if (tile.kind === 'screen') {
+    return participant.isSelf
+      ? t('call.screenByYou')
+      : t('call.screenBy', { name: participant.name })
+  }
+  return participant.isSelf ? t('call.selfName', { name: participant.name }) : participant.name
 }
