@@ -48,7 +48,9 @@ const signalingEntry = join(mainDir, 'signalingHost.js')
 const iconPath = join(app.getAppPath(), 'build', 'icon.png')
 
 const isDev = !app.isPackaged
-const policy = createOriginPolicy(isDev ? process.env.ELECTRON_RENDERER_URL : undefined)
+const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined
+const policy = createOriginPolicy(devServerUrl)
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null
 const openExternal = (url: string): Promise<void> => shell.openExternal(url)
 
 let mainWindow: BrowserWindow | null = null
@@ -105,11 +107,9 @@ function start(): void {
     fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
     entryPath: signalingEntry,
     networkInterfaces,
-    env: {
-      ...process.env,
-      MOIM_WEB_ROOT: rendererRoot,
-      NODE_ENV: isDev ? 'development' : 'production',
-    },
+    env: { ...process.env },
+    webRoot: rendererRoot,
+    allowedOrigins: devServerOrigin ? [devServerOrigin] : [],
   })
   void hostServer.start()
 
