@@ -129,6 +129,8 @@ function VideoTileView({
             <button
               type="button"
               className="secondary-button"
+              // The question replaces the tile's actions, so keyboard focus moves into it.
+              autoFocus
               onClick={() => setConfirmingKick(false)}
             >
               {t('call.cancel')}
