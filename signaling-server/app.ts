@@ -103,6 +103,14 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
       const [event, ...args] = packet
       const ack = args.length > 0 ? args[args.length - 1] : undefined
       const reply = typeof ack === 'function' ? (ack as (res: Ack) => void) : null
+      // Every frame costs a token, so floods of junk are throttled like floods of requests.
+      if (!socket.data.bucket.take()) {
+        const retryAfterMs = Math.ceil(1000 / config.rateLimit.perSecond)
+        if (reply)
+          reply(rooms.fail('RATE_LIMITED', 'too many messages; slow down', { retryAfterMs }))
+        else metrics.rejectedMessages.inc({ reason: 'RATE_LIMITED' })
+        return
+      }
       const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined
       if (!handler) {
         metrics.rejectedMessages.inc({ reason: 'UNKNOWN_EVENT' })
@@ -113,11 +121,6 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
         const message = `${event}: expected (payload, ack callback)`
         reply?.(rooms.fail('BAD_REQUEST', message))
         if (!reply) metrics.rejectedMessages.inc({ reason: 'BAD_REQUEST' })
-        return
-      }
-      if (!socket.data.bucket.take()) {
-        const retryAfterMs = Math.ceil(1000 / config.rateLimit.perSecond)
-        reply(rooms.fail('RATE_LIMITED', 'too many messages; slow down', { retryAfterMs }))
         return
       }
       handler(socket, args[0]).then(reply, (err: unknown) => {
