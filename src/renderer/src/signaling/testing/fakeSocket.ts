@@ -58,8 +58,12 @@ export class FakeSocket {
     return this
   }
 
+  /** When set, connect() is accepted on the next microtask, as a reachable server would. */
+  autoAccept = false
+
   connect(): this {
     this.connectCalls++
+    if (this.autoAccept) queueMicrotask(() => this.serverAccept())
     return this
   }
 
