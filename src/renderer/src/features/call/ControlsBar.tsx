@@ -56,7 +56,10 @@ export function ControlsBar({
   const desktop = getDesktopApi()
   const inviteId = useId()
   const [inviteOpen, setInviteOpen] = useState(false)
-  const [copyResult, showCopyResult] = useTransientFlag<'copied' | 'failed'>(2500)
+  const [copyResult, showCopyResult] = useTransientFlag<{
+    url: string
+    ok: boolean
+  }>(2500)
   const media = useCallStoreShallow((s) => ({
     audio: s.local.audioEnabled,
     video: s.local.videoEnabled,
@@ -76,7 +79,7 @@ export function ControlsBar({
     t('controls.withShortcut', { label, shortcut: shortcutLabel(action, isMac) })
 
   const copy = async (url: string): Promise<void> => {
-    showCopyResult((await copyText(url)) ? 'copied' : 'failed')
+    showCopyResult({ url, ok: await copyText(url) })
   }
 
   const onInvite = (): void => {
@@ -147,12 +150,12 @@ export function ControlsBar({
           </IconButton>
         </div>
       </div>
-      <p role="status" className={`toast${copyResult ? ' is-visible' : ''}`}>
-        {copyResult === 'copied'
-          ? t('invite.copied')
-          : copyResult === 'failed'
-            ? t('invite.copyFailed')
-            : ''}
+      {/* While the popover is open it shows the result on the button; the status stays for screen readers. */}
+      <p
+        role="status"
+        className={`toast${copyResult ? ' is-visible' : ''}${inviteOpen ? ' visually-hidden' : ''}`}
+      >
+        {copyResult ? t(copyResult.ok ? 'invite.copied' : 'invite.copyFailed') : ''}
       </p>
       {desktop && inviteOpen ? (
         <InvitePopover
@@ -160,6 +163,7 @@ export function ControlsBar({
           desktop={desktop}
           room={room}
           serverUrl={serverUrl}
+          copiedUrl={copyResult?.ok ? copyResult.url : null}
           onCopy={(url) => void copy(url)}
           onClose={() => setInviteOpen(false)}
         />

@@ -3,13 +3,15 @@ import { useT } from '../../i18n/useT'
 import type { TFunction } from '../../i18n/useT'
 import type { MoimDesktopApi } from '../../platform/desktop'
 import { buildInviteLinks, type InviteLink } from './inviteLinks'
-import { CloseIcon, CopyIcon } from './ui/icons'
+import { CheckIcon, CloseIcon, CopyIcon } from './ui/icons'
 
 interface InvitePopoverProps {
   id: string
   desktop: MoimDesktopApi
   room: string
   serverUrl: string | null
+  /** The link just copied, shown as "Copied" on its button. */
+  copiedUrl: string | null
   onCopy: (url: string) => void
   onClose: () => void
 }
@@ -28,6 +30,7 @@ export function InvitePopover({
   desktop,
   room,
   serverUrl,
+  copiedUrl,
   onCopy,
   onClose,
 }: InvitePopoverProps): ReactElement {
@@ -124,8 +127,12 @@ export function InvitePopover({
                     aria-label={t('invite.copyNamed', { what: title })}
                     onClick={() => onCopy(link.url)}
                   >
-                    <CopyIcon width={16} height={16} />
-                    {t('invite.copy')}
+                    {copiedUrl === link.url ? (
+                      <CheckIcon width={16} height={16} />
+                    ) : (
+                      <CopyIcon width={16} height={16} />
+                    )}
+                    {t(copiedUrl === link.url ? 'invite.copied' : 'invite.copy')}
                   </button>
                 </div>
               </li>

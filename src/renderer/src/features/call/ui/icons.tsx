@@ -139,3 +139,9 @@ export const UsersIcon = (props: IconProps) => (
     <path d="M2 21a7 7 0 0 1 14 0M16 4a4 4 0 0 1 0 8M22 21a7 7 0 0 0-4-6.3" />
   </Svg>
 )
+
+export const CheckIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m5 12 5 5 9-10" />
+  </Svg>
+)
