@@ -182,6 +182,23 @@ describe('hostile input', () => {
     expect(await closed).toBe('transport close')
     expect(await join(b, { room: 'r', name: 'B' })).toMatchObject({ peers: [] })
   })
+  it('survives unparseable and deeply nested frames sent below the Socket.IO client', async () => {
+    const s = await world.server()
+    for (const frame of [
+      `2["room:join",${'['.repeat(40_000)}${']'.repeat(40_000)}]`,
+      '2garbage',
+      '2["room:join",{"room":"r","name":"x","__proto__":{"ok":true}}]',
+    ]) {
+      const a = await world.client(s.url)
+      const gone = new Promise<string>((resolve) => a.once('disconnect', resolve))
+      // engine.send writes a raw Engine.IO message: the Socket.IO packet text is ours to forge.
+      ;(a.io.engine as unknown as { send(message: string): void }).send(frame)
+      a.emit('room:leave', {}, () => a.disconnect())
+      expect(await gone).toMatch(/transport close|io client disconnect/)
+    }
+    const b = await world.client(s.url)
+    expect(await join(b, { room: 'r', name: 'B' })).toMatchObject({ peers: [] })
+  })
 })
 
 describe('rate limiting', () => {

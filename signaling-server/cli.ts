@@ -18,6 +18,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     return
   }
   const logger = createLogger(config.logLevel)
+  // One failed fire-and-forget broadcast (e.g. Redis briefly away) must not end every call.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'))
   const webRoot = env.MOIM_WEB_ROOT || DEFAULT_WEB_ROOT
   const server = await startServer({ ...config, webRoot, logger })
   // A plain line for people; the JSON log line above is for machines.

@@ -113,21 +113,17 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           sent++
           if (mate >= o.clients || !ids[mate] || !ids[i]) continue
           pending++
-          clients[i]
-            .emitWithAck('signal', {
-              to: ids[mate],
-              data: {
-                candidate: {
-                  candidate: candidateLine(performance.now()),
-                  sdpMid: '0',
-                  sdpMLineIndex: 0,
-                },
-              },
-            })
-            .then((res: { ok: boolean }) => {
-              if (!res.ok) ackFailures++
-            })
-            .finally(() => pending--)
+          const data = {
+            candidate: {
+              candidate: candidateLine(performance.now()),
+              sdpMid: '0',
+              sdpMLineIndex: 0,
+            },
+          }
+          clients[i].emit('signal', { to: ids[mate], data }, (res: { ok: boolean }) => {
+            pending--
+            if (!res.ok) ackFailures++
+          })
         }
         if (elapsed >= o.durationMs) {
           clearInterval(timer)

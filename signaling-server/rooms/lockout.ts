@@ -4,6 +4,9 @@
  */
 import type { LockoutConfig } from '../config'
 
+/** Beyond this many tracked (address, room) pairs, the oldest are forgotten first. */
+const MAX_ENTRIES = 100_000
+
 interface Entry {
   failures: number
   /** Failures older than this are forgotten; while locked, the lock ends here. */
@@ -43,7 +46,15 @@ export class PasswordLockout {
     const entry = this.live(key) ?? { failures: 0, until: 0 }
     entry.failures++
     entry.until = this.now() + this.config.lockMs
+    this.entries.delete(key) // re-insert so Map order stays oldest-first
     this.entries.set(key, entry)
+    if (this.entries.size > MAX_ENTRIES) {
+      this.sweep()
+      for (const oldest of this.entries.keys()) {
+        if (this.entries.size <= MAX_ENTRIES) break
+        this.entries.delete(oldest)
+      }
+    }
   }
 
   recordSuccess(address: string, room: string): void {
