@@ -125,4 +125,4 @@ export const en = {
   'settings.languageKorean': '한국어',
 } as const satisfies Record<string, string>
 
-export type StringKey = keyof typeof en
+export type CoreStringKey = keyof typeof en

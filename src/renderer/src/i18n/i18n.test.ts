@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from './en'
 import { ko } from './ko'
 import { languageFromLocale, resolveLanguage } from './language'
-import { interpolate, placeholdersOf, translate } from './translate'
+import { interpolate, placeholdersOf, stringTables, translate } from './translate'
 
 describe('string tables', () => {
   it('Korean has exactly the English keys', () => {
@@ -13,6 +13,16 @@ describe('string tables', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(placeholdersOf(ko[key]), key).toEqual(placeholdersOf(en[key]))
     }
+  })
+
+  it('merged tables (core + features) have the same keys and placeholders in both languages', () => {
+    const { en: allEn, ko: allKo } = stringTables
+    expect(Object.keys(allKo).sort()).toEqual(Object.keys(allEn).sort())
+    for (const key of Object.keys(allEn) as (keyof typeof allEn)[]) {
+      expect(placeholdersOf(allKo[key]), key).toEqual(placeholdersOf(allEn[key]))
+      expect(allKo[key].trim(), key).not.toBe('')
+    }
+    expect(translate('ko', 'screenShare.share')).toBe('공유')
   })
 
   it('has no empty strings', () => {

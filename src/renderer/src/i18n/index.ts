@@ -1,4 +1,4 @@
-export { en, type StringKey } from './en'
+export { en, type CoreStringKey } from './en'
 export { ko } from './ko'
 export {
   LANGUAGES,
@@ -8,5 +8,11 @@ export {
   type Language,
 } from './language'
 export { languageStore, detectLanguage, readSavedLanguage } from './languageStore'
-export { translate, interpolate, type TranslateVars } from './translate'
+export {
+  translate,
+  interpolate,
+  stringTables,
+  type StringKey,
+  type TranslateVars,
+} from './translate'
 export { useT, useLanguage, type TFunction } from './useT'

@@ -1,11 +1,11 @@
-import type { StringKey } from './en'
+import type { CoreStringKey } from './en'
 
 /**
  * Korean strings. Typed as an exact record of the English keys: a missing or extra key is a
  * compile error (object literals get excess-property checks), and i18n.test.ts checks the
  * placeholders match.
  */
-export const ko: Record<StringKey, string> = {
+export const ko: Record<CoreStringKey, string> = {
   'app.name': 'Moim',
   'app.tagline': '친구들과 함께하는 소규모 화상 통화',
 

@@ -1,11 +1,16 @@
-import { en, type StringKey } from './en'
+import { screenShareStrings, type ScreenShareStringKey } from '../features/screen-share/strings'
+import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
 
-export type { StringKey }
+/** Every UI string key: the core tables plus feature tables merged in here. */
+export type StringKey = CoreStringKey | ScreenShareStringKey
 export type TranslateVars = Readonly<Record<string, string | number>>
 
-const tables: Record<Language, Record<StringKey, string>> = { en, ko }
+const tables: Record<Language, Record<StringKey, string>> = {
+  en: { ...en, ...screenShareStrings.en },
+  ko: { ...ko, ...screenShareStrings.ko },
+}
 
 const PLACEHOLDER = /\{(\w+)\}/g
 
@@ -19,7 +24,7 @@ export function interpolate(template: string, vars?: TranslateVars): string {
 }
 
 export function translate(lang: Language, key: StringKey, vars?: TranslateVars): string {
-  return interpolate(tables[lang][key] ?? en[key], vars)
+  return interpolate(tables[lang][key] ?? tables.en[key], vars)
 }
 
 /** Placeholder names used by a template, sorted: lets tests compare the en and ko tables. */
