@@ -2,9 +2,11 @@
  * Scale-out: two server instances sharing one real redis-server. Every cross-instance effect
  * (announcements, relay, capacity) has to travel through Redis.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createClient } from 'redis'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TestWorld, errorCode, join, next } from '../testing/harness'
 import { redisServerAvailable, startRedis, type RedisProcess } from '../testing/redisServer'
+import { RedisRoomStore } from './redisRoomStore'
 
 const skip = process.env.MOIM_SKIP_REDIS === '1'
 if (!skip && !redisServerAvailable()) {
@@ -88,5 +90,35 @@ describe.skipIf(skip)('two server instances sharing Redis', () => {
     const a2 = await world.client(s2.url)
     const again = await join(a2, { room: 'locked', name: 'A', resumeToken: ja.resumeToken })
     expect(again).toMatchObject({ self: ja.self, resumed: true })
+  })
+
+  it('expires the places of a process that stopped renewing them (crash), freeing capacity', async () => {
+    const client = createClient({ url: redis.url })
+    await client.connect()
+    try {
+      const store = new RedisRoomStore(client, 200)
+      const member = (id: string) => ({ id, name: id, session: `s-${id}`, joinedAt: Date.now() })
+      const join = (id: string) =>
+        store.join({
+          roomId: 'lease',
+          member: member(id),
+          capacity: 2,
+          passwordHash: null,
+          expectedPasswordHash: null,
+        })
+      expect(await join('a')).toMatchObject({ ok: true, created: true })
+      expect(await join('b')).toMatchObject({ ok: true })
+      expect(await join('c')).toMatchObject({ ok: false, reason: 'ROOM_FULL' })
+      // Nobody renews a's and b's leases, as if their process had died.
+      await vi.waitFor(async () => expect(await join('c')).toMatchObject({ ok: true }), {
+        timeout: 5_000,
+        interval: 100,
+      })
+      const room = await store.get('lease')
+      expect(room?.hostId).toBe('c')
+      expect((await store.members('lease')).map((m) => m.id)).toEqual(['c'])
+    } finally {
+      await client.quit()
+    }
   })
 })
