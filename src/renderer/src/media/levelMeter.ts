@@ -42,10 +42,11 @@ export class LevelMeter {
     const current = this.sources.get(id)
     if (current && audio && current.trackId === audio.id) return
     this.untrack(id)
-    if (!audio) return
+    if (!stream || !audio) return
     const context = this.ensureContext()
     if (!context) return
-    const node = context.createMediaStreamSource(new MediaStream([audio]))
+    // Streams given here carry one audio track (camera streams), which the source node picks.
+    const node = context.createMediaStreamSource(stream)
     const analyser = context.createAnalyser()
     analyser.fftSize = 512
     node.connect(analyser)
