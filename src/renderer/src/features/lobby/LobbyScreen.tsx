@@ -15,6 +15,7 @@ import {
 } from './errorMessages'
 import { JoinForm } from './JoinForm'
 import { lobbyStore } from './lobbyStore'
+import { ensureMediaAccess } from './mediaAccess'
 import { MediaAccessHelp } from './MediaAccessHelp'
 import { PreviewPanel } from './PreviewPanel'
 import './lobby.css'
@@ -44,15 +45,18 @@ export function LobbyScreen(): ReactElement {
   const session = useSession()
   const name = useStore(lobbyStore, (s) => s.name)
   const mediaErrorKind = useCallStore((s) => s.local.error?.kind ?? null)
+  const mediaErrorDevice = useCallStore((s) => s.local.error?.device ?? null)
   const [previewReady, setPreviewReady] = useState(false)
   const messages = useLobbyMessages(previewReady)
   const desktop = getDesktopApi()
 
   useEffect(() => {
     let active = true
-    void session.startPreview().finally(() => {
-      if (active) setPreviewReady(true)
-    })
+    void ensureMediaAccess(getDesktopApi())
+      .then(() => (active ? session.startPreview() : undefined))
+      .finally(() => {
+        if (active) setPreviewReady(true)
+      })
     return () => {
       active = false
       // Joining hands the preview stream to the call; only release it when staying in the lobby.
@@ -85,7 +89,7 @@ export function LobbyScreen(): ReactElement {
                   {desktop &&
                   mediaErrorKind === 'denied' &&
                   message.hintKey === 'error.mediaDeniedHint' ? (
-                    <MediaAccessHelp desktop={desktop} />
+                    <MediaAccessHelp desktop={desktop} device={mediaErrorDevice} />
                   ) : null}
                 </MessageBox>
               ))}
