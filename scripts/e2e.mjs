@@ -1,14 +1,27 @@
 // npm run test:e2e [-- vitest args]: build the web client, then run the Playwright specs
 // (real Chromium, real WebRTC) with all traffic on loopback.
-// MOIM_E2E_SKIP_BUILD=1 reuses an existing dist/web while iterating on specs.
+// MOIM_E2E_WEB_ROOT=/some/dir builds into (and serves from) a private directory instead of
+// dist/web, so a rebuild of dist/web elsewhere cannot swap assets under a running test.
+// MOIM_E2E_SKIP_BUILD=1 reuses an existing build while iterating on specs.
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { runLoopbackOnly, runOrExit } from './loopback-only.mjs'
 
-if (process.env.MOIM_E2E_SKIP_BUILD === '1' && existsSync('dist/web/index.html')) {
-  console.log('[e2e] MOIM_E2E_SKIP_BUILD=1: using the existing dist/web')
+const outDir = process.env.MOIM_E2E_WEB_ROOT ?? 'dist/web'
+if (process.env.MOIM_E2E_SKIP_BUILD === '1' && existsSync(join(outDir, 'index.html'))) {
+  console.log(`[e2e] MOIM_E2E_SKIP_BUILD=1: using the existing ${outDir}`)
 } else {
-  console.log('[e2e] building the web client (dist/web)')
-  runOrExit('npx', ['vite', 'build', '-c', 'vite.web.config.ts', '--logLevel', 'warn'])
+  console.log(`[e2e] building the web client (${outDir})`)
+  runOrExit('npx', [
+    'vite',
+    'build',
+    '-c',
+    'vite.web.config.ts',
+    '--logLevel',
+    'warn',
+    '--outDir',
+    outDir,
+  ])
 }
 
 const vitest = ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...process.argv.slice(2)]

@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startServer, type StartOptions } from '../../signaling-server/start'
 
-export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web')
+/** dist/web by default; MOIM_E2E_WEB_ROOT points at a private build (see scripts/e2e.mjs). */
+export const WEB_ROOT = resolve(
+  process.env.MOIM_E2E_WEB_ROOT ?? resolve(import.meta.dirname, '../../dist/web'),
+)
 
 export type TestServerConfig = Omit<StartOptions, 'port' | 'host' | 'webRoot'>
 
@@ -23,6 +27,7 @@ export async function startTestServer(config: TestServerConfig = {}): Promise<Te
   const server = await startServer({
     logLevel: 'warn',
     stunUrls: [],
+    secret: randomBytes(24).toString('hex'),
     ...config,
     port: 0,
     host: '127.0.0.1',
