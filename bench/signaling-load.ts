@@ -88,6 +88,8 @@ interface Figures {
   delivered: number
   rssPerClientKb: number
   cpuPercent: number
+  /** Server CPU time per relayed message: less sensitive to a busy machine than latency. */
+  cpuMicrosPerMessage: number
   achievedRate: number
   failures: string
 }
@@ -132,6 +134,7 @@ async function measure(script: string): Promise<Figures> {
       delivered: result.sent === 0 ? 0 : result.delivered / result.sent,
       rssPerClientKb: (loadedRss - idle.rss) / CLIENTS / 1024,
       cpuPercent: ((cpuEnd - cpuStart) / 1000 / (relayEnd - relayStart)) * 100,
+      cpuMicrosPerMessage: result.sent === 0 ? NaN : (cpuEnd - cpuStart) / result.sent,
       achievedRate: result.achievedRate,
       failures: `${result.joinFailures} join, ${result.ackFailures} relay`,
     }
@@ -174,6 +177,11 @@ const rows: Array<[string, (f: Figures) => string, ((m: Figures, b: Figures) => 
     'server CPU during relay (% of a core)',
     (f) => fmt(f.cpuPercent, 0),
     (m, b) => fmt(m.cpuPercent / b.cpuPercent, 2),
+  ],
+  [
+    'server CPU per relayed message (µs)',
+    (f) => fmt(f.cpuMicrosPerMessage, 1),
+    (m, b) => fmt(m.cpuMicrosPerMessage / b.cpuMicrosPerMessage, 2),
   ],
   ['failures', (f) => f.failures, null],
 ]
