@@ -75,9 +75,9 @@ export function setupDeepLinks(options: DeepLinkOptions): boolean {
   if (!app.requestSingleInstanceLock()) return false
 
   if (options.defaultApp && options.appPath) {
-    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, options.execPath, [options.appPath])
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, options.execPath, [options.appPath]) // eng-disable PROTOCOL_HANDLER_JS_CHECK -- links are parsed by parseDeepLink()
   } else {
-    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME) // eng-disable PROTOCOL_HANDLER_JS_CHECK -- links are parsed by parseDeepLink()
   }
 
   const accept = (raw: string): void => {

@@ -33,6 +33,6 @@ export function setupShellIpc(options: ShellIpcOptions): void {
   router.handle(IPC.openExternal, z.string().max(2048), async (raw) => {
     const url = safeExternalUrl(raw)
     if (!url) throw new Error('only http and https links can be opened')
-    await options.openExternal(url)
+    await options.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK -- url passed safeExternalUrl() (http/https only)
   })
 }
