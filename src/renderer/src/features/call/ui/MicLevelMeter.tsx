@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactElement } from 'react'
 import { speakingStore } from '../../../store/speakingStore'
 import { useT } from '../../../i18n/useT'
+import { meterFraction } from './meterScale'
 
 const SEGMENTS = 12
 
@@ -23,7 +24,7 @@ export function MicLevelMeter({
     if (!meter) return
     const segments = Array.from(meter.children) as HTMLElement[]
     const render = (level: number): void => {
-      const lit = active ? Math.round(Math.min(1, Math.max(0, level)) * SEGMENTS) : 0
+      const lit = active ? Math.round(meterFraction(level) * SEGMENTS) : 0
       segments.forEach((segment, index) => segment.classList.toggle('is-lit', index < lit))
       meter.setAttribute('aria-valuenow', String(Math.round((lit / SEGMENTS) * 100)))
     }
