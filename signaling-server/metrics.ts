@@ -14,6 +14,7 @@ export type RejectReason =
   | 'INTERNAL'
   | 'UNKNOWN_EVENT'
   | 'ORIGIN'
+  | 'HELD_OVERFLOW'
 
 export interface ServerMetrics {
   registry: Registry

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TestWorld, join, next, record } from './testing/harness'
 import { createResumeToken, verifyResumeToken } from './resumeToken'
 
@@ -44,6 +44,37 @@ describe('reconnecting', () => {
     expect((await got).data).toEqual({ candidate: null })
     expect(aLeft).toEqual([])
     expect(aJoined).toEqual([])
+  })
+
+  it('holds signals sent to a dropped peer and delivers them after it resumes', async () => {
+    const s = await world.server({ secret: SECRET })
+    const a = await world.client(s.url)
+    const b1 = await world.client(s.url)
+    const ja = await join(a, { room: 'r', name: 'A' })
+    const jb = await join(b1, { room: 'r', name: 'B' })
+    const gone = new Promise((resolve) => b1.once('disconnect', resolve))
+    b1.disconnect()
+    await gone
+    const offer = { description: { type: 'offer' as const, sdp: 'v=0 renegotiate' } }
+    // Wait until the server has noticed the drop, then send while B is away.
+    await vi.waitFor(async () => {
+      const metrics = await (await fetch(`${s.url}/metrics`)).text()
+      expect(metrics).toContain('moim_connected_sockets 1')
+    })
+    expect(await a.emitWithAck('signal', { to: jb.self.id, data: offer })).toEqual({ ok: true })
+    expect(await a.emitWithAck('signal', { to: jb.self.id, data: { candidate: null } })).toEqual({
+      ok: true,
+    })
+
+    const b2 = await world.client(s.url)
+    const received = record(b2, 'signal')
+    const again = await join(b2, { room: 'r', name: 'B', resumeToken: jb.resumeToken })
+    expect(again.resumed).toBe(true)
+    await vi.waitFor(() => expect(received).toHaveLength(2))
+    expect(received).toEqual([
+      { from: ja.self.id, data: offer },
+      { from: ja.self.id, data: { candidate: null } },
+    ])
   })
 
   it('announces peer:left once the grace period ends without a resume', async () => {

@@ -15,6 +15,7 @@ import {
   type ErrorCode,
   type JoinAck,
   type ProtocolError,
+  type SignalData,
 } from '../src/shared/protocol'
 import type { ServerConfig } from './config'
 import type { Logger } from './logger'
@@ -27,6 +28,21 @@ import { iceServersFor } from './turn'
 import { peerChannel, roomChannel, type MoimServer, type MoimSocket } from './types'
 
 type Failure = { ok: false; error: ProtocolError }
+type RelayedSignal = { from: string; data: SignalData }
+
+/**
+ * Signals for a peer in its grace period are held (up to these bounds) and delivered when it
+ * resumes, so an offer or candidate sent during a network blip is not silently lost.
+ */
+const MAX_HELD_SIGNALS = 200
+const MAX_HELD_BYTES = 1024 * 1024
+
+interface HeldSignals {
+  messages: RelayedSignal[]
+  bytes: number
+}
+
+const holdKey = (roomId: string, peerId: string): string => `${roomId}\n${peerId}`
 
 export interface RoomHandlerDeps {
   io: MoimServer
@@ -46,6 +62,8 @@ export class RoomHandlers {
   private readonly lockout: PasswordLockout
   /** Pending "peer dropped" removals, cancelled when the peer resumes on this process. */
   private readonly graceTimers = new Map<string, NodeJS.Timeout>()
+  /** Signals waiting for dropped peers of this process, by holdKey. */
+  private readonly held = new Map<string, HeldSignals>()
 
   constructor(private readonly deps: RoomHandlerDeps) {
     this.lockout = new PasswordLockout(deps.config.lockout)
@@ -136,7 +154,9 @@ export class RoomHandlers {
       }
       this.cancelGrace(req.room, peerId)
       if (outcome.rejoined) {
-        // Another connection (a stale one, or a second tab replaying the token) held this id.
+        // Another connection (a stale one, or a second tab replaying the token) held this id:
+        // it loses the place quietly (no grace period) and is disconnected.
+        this.forgetLocalPeer(peerId)
         io.in(peerChannel(peerId)).except(socket.id).disconnectSockets(true)
       }
       const self = outcome.members.find((m) => m.id === peerId)
@@ -144,8 +164,10 @@ export class RoomHandlers {
       socket.data.roomId = req.room
       socket.data.peerId = peerId
       await socket.join([roomChannel(req.room), peerChannel(peerId)])
-      if (!outcome.rejoined)
+      if (!outcome.rejoined) {
         socket.to(roomChannel(req.room)).emit('peer:joined', { id: peerId, name })
+      }
+      this.deliverHeld(socket, req.room, peerId)
       this.deps.metrics.joins.inc()
       this.deps.logger.debug(
         { room: req.room, peer: peerId, created: outcome.created, resumed: resuming },
@@ -223,7 +245,10 @@ export class RoomHandlers {
       return this.fail('NOT_IN_ROOM', 'you are no longer in the room')
     }
     if (!targetIsMember) return this.fail('UNKNOWN_PEER', `to: no peer "${to}" in this room`)
-    this.deps.io.to(peerChannel(to)).emit('signal', { from: peerId, data })
+    const message: RelayedSignal = { from: peerId, data }
+    const held = this.held.get(holdKey(roomId, to))
+    if (held) this.hold(held, message)
+    else this.deps.io.to(peerChannel(to)).emit('signal', message)
     this.deps.metrics.relayedMessages.inc()
     return { ok: true }
   }
@@ -253,7 +278,7 @@ export class RoomHandlers {
     const { roomId, peerId } = socket.data
     if (roomId === null || peerId === null) return
     const session = socket.id
-    const key = `${roomId}\n${peerId}`
+    const key = holdKey(roomId, peerId)
     const timer = setTimeout(() => {
       this.graceTimers.delete(key)
       this.removeMember(roomId, peerId, 'disconnected', session).catch((err: unknown) =>
@@ -264,10 +289,35 @@ export class RoomHandlers {
     const previous = this.graceTimers.get(key)
     if (previous) clearTimeout(previous)
     this.graceTimers.set(key, timer)
+    // With a shared store the peer may resume on another process, where this queue cannot go.
+    if (!this.deps.store.shared && !this.held.has(key)) {
+      this.held.set(key, { messages: [], bytes: 0 })
+    }
+  }
+
+  private hold(held: HeldSignals, message: RelayedSignal): void {
+    const bytes = JSON.stringify(message.data).length
+    if (held.messages.length >= MAX_HELD_SIGNALS || held.bytes + bytes > MAX_HELD_BYTES) {
+      this.deps.metrics.rejectedMessages.inc({ reason: 'HELD_OVERFLOW' })
+      return
+    }
+    held.messages.push(message)
+    held.bytes += bytes
+  }
+
+  /** Hands a resumed peer what was sent to it while it was away, right after its join ack. */
+  private deliverHeld(socket: MoimSocket, roomId: string, peerId: string): void {
+    const key = holdKey(roomId, peerId)
+    const held = this.held.get(key)
+    this.held.delete(key)
+    if (!held || held.messages.length === 0) return
+    setImmediate(() => {
+      for (const message of held.messages) socket.emit('signal', message)
+    })
   }
 
   private cancelGrace(roomId: string, peerId: string): void {
-    const key = `${roomId}\n${peerId}`
+    const key = holdKey(roomId, peerId)
     const timer = this.graceTimers.get(key)
     if (timer) {
       clearTimeout(timer)
@@ -282,6 +332,7 @@ export class RoomHandlers {
     session?: string,
   ): Promise<LeaveOutcome> {
     this.cancelGrace(roomId, peerId)
+    this.held.delete(holdKey(roomId, peerId))
     const outcome = await this.deps.store.leave(roomId, peerId, session)
     if (!outcome.removed) return outcome
     const { io } = this.deps
@@ -330,5 +381,6 @@ export class RoomHandlers {
   dispose(): void {
     for (const timer of this.graceTimers.values()) clearTimeout(timer)
     this.graceTimers.clear()
+    this.held.clear()
   }
 }

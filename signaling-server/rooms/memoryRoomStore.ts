@@ -15,6 +15,7 @@ interface Room {
 }
 
 export class MemoryRoomStore implements RoomStore {
+  readonly shared = false
   private readonly rooms = new Map<string, Room>()
 
   async get(roomId: string): Promise<RoomMeta | null> {

@@ -120,6 +120,8 @@ function parseMembers(flat: string[]): Member[] {
 }
 
 export class RedisRoomStore implements RoomStore {
+  readonly shared = true
+
   constructor(
     private readonly client: RedisClient,
     /** How long a member survives without renewal; must exceed the resume grace period. */

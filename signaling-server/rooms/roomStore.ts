@@ -46,6 +46,8 @@ export interface LeaveOutcome {
 }
 
 export interface RoomStore {
+  /** True when several server processes share this state (a peer may resume elsewhere). */
+  readonly shared: boolean
   get(roomId: string): Promise<RoomMeta | null>
   join(params: JoinParams): Promise<JoinOutcome>
   /** Removes a member; with `session`, only if that connection still holds the peer id. */
