@@ -34,9 +34,11 @@ function VideoTileView({
   const label = tileLabel(tile, t)
   // Own tracks are checked directly; for others the media-state message is the truth, since a
   // remote track can stay "live" while the sender has disabled it.
+  const [hasFrames, setHasFrames] = useState(false)
   const showVideo =
-    isScreen ||
-    (participant.videoEnabled && (!participant.isSelf || hasLiveTrack(tile.stream, 'video')))
+    hasFrames &&
+    (isScreen ||
+      (participant.videoEnabled && (!participant.isSelf || hasLiveTrack(tile.stream, 'video'))))
   const connection = participant.isSelf ? 'connected' : participant.connection
   const avatarSize = Math.max(
     40,
@@ -64,6 +66,7 @@ function VideoTileView({
         mirrored={participant.isSelf && !isScreen}
         fit={isScreen || featured ? 'contain' : 'cover'}
         hidden={!showVideo}
+        onHasFramesChange={setHasFrames}
       />
       {showVideo ? null : (
         <div className="tile-avatar">

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react'
+import { useState, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { LOCAL_SPEAKER_KEY } from '../../store/speakingStore'
@@ -25,7 +25,8 @@ export function PreviewPanel({ name }: { name: string }): ReactElement {
     microphones: s.local.microphones,
     acquiring: s.local.acquiring,
   }))
-  const showVideo = local.videoEnabled && hasLiveTrack(local.stream, 'video')
+  const [hasFrames, setHasFrames] = useState(false)
+  const showVideo = hasFrames && local.videoEnabled && hasLiveTrack(local.stream, 'video')
   const noCamera = local.cameras.length === 0 && !local.acquiring
   const noMicrophone = local.microphones.length === 0 && !local.acquiring
 
@@ -38,6 +39,7 @@ export function PreviewPanel({ name }: { name: string }): ReactElement {
           mirrored
           hidden={!showVideo}
           label={t('media.cameraPreview')}
+          onHasFramesChange={setHasFrames}
         />
         {showVideo ? null : (
           <div className="preview-placeholder">

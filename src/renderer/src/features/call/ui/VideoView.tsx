@@ -9,6 +9,8 @@ interface VideoViewProps {
   fit?: 'cover' | 'contain'
   hidden?: boolean
   label?: string
+  /** Called with true once frames are decoded and false when the element empties, so callers show an avatar instead of a black box meanwhile. */
+  onHasFramesChange?: (hasFrames: boolean) => void
 }
 
 /**
@@ -22,8 +24,25 @@ export function VideoView({
   fit = 'cover',
   hidden = false,
   label,
+  onHasFramesChange,
 }: VideoViewProps): ReactElement {
   const ref = useRef<HTMLVideoElement>(null)
+  const framesCallback = useRef(onHasFramesChange)
+  useEffect(() => {
+    framesCallback.current = onHasFramesChange
+  }, [onHasFramesChange])
+
+  useEffect(() => {
+    const video = ref.current
+    if (!video) return
+    const report = (): void => framesCallback.current?.(video.videoWidth > 0)
+    const events = ['loadeddata', 'resize', 'playing', 'emptied'] as const
+    for (const name of events) video.addEventListener(name, report)
+    report()
+    return () => {
+      for (const name of events) video.removeEventListener(name, report)
+    }
+  }, [stream])
 
   useEffect(() => {
     const video = ref.current
