@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { SignalData } from '../../../shared/protocol'
 import { Mesh } from './mesh'
+import { cameraBudget } from './videoBudget'
 import {
   asStream,
   asTrack,
@@ -98,6 +99,34 @@ describe('Mesh', () => {
     for (const pc of pcsOf.get('a')!) expect(pc.transceivers[1].sender.track).toBeNull()
     await new Promise((r) => setTimeout(r, 5))
     expect(offers()).toBe(before)
+  })
+
+  it('shrinks every copy of the camera as the room grows, and grows it back', async () => {
+    const { mesh, pcsOf } = createRoom(['a', 'b', 'c', 'd'])
+    mesh('b').ensure('a', true)
+    await vi.waitFor(() => expect(allConnected(mesh('b'))).toBe(true))
+    const scales = (id: string) =>
+      pcsOf
+        .get(id)!
+        .filter((pc) => pc.signalingState !== 'closed')
+        .map((pc) => pc.transceivers[1].sender.encodings[0])
+    await vi.waitFor(() => expect(scales('b')).toEqual([expect.objectContaining(cameraBudget(1))]))
+    mesh('c').ensure('a', true)
+    mesh('c').ensure('b', true)
+    mesh('d').ensure('a', true)
+    mesh('d').ensure('b', true)
+    mesh('d').ensure('c', true)
+    await vi.waitFor(() => {
+      for (const id of ['a', 'b', 'c', 'd']) {
+        expect(scales(id)).toEqual(Array(3).fill(expect.objectContaining(cameraBudget(3))))
+      }
+    })
+    expect(cameraBudget(3).scaleResolutionDownBy).toBe(2)
+    for (const id of ['b', 'c', 'd']) mesh('a').remove(id)
+    expect(scales('a')).toEqual([])
+    mesh('c').remove('d')
+    mesh('c').remove('a')
+    await vi.waitFor(() => expect(scales('c')).toEqual([expect.objectContaining(cameraBudget(1))]))
   })
 
   it('sends screens to existing and later peers, and removes them everywhere', async () => {

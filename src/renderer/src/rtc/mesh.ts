@@ -7,6 +7,7 @@ import type { ChannelMessage } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from './emitter'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
+import { cameraBudget } from './videoBudget'
 
 export interface MeshEvents {
   'peer-status': [peerId: string, status: LinkStatus]
@@ -86,6 +87,7 @@ export class Mesh extends Emitter<MeshEvents> {
     this.links.set(peerId, { link, unsubscribe })
     for (const stream of this.screens.values()) link.addScreen(stream)
     link.start()
+    this.rebalance()
     return link
   }
 
@@ -106,6 +108,13 @@ export class Mesh extends Emitter<MeshEvents> {
     this.links.delete(peerId)
     for (const off of entry.unsubscribe) off()
     entry.link.close()
+    this.rebalance()
+  }
+
+  /** Room size changed: every peer's copy of our camera gets the budget for the new size. */
+  private rebalance(): void {
+    const budget = cameraBudget(this.links.size)
+    for (const { link } of this.links.values()) link.setVideoBudget(budget)
   }
 
   /** New outgoing camera/microphone track (device switch, camera on/off): no renegotiation. */

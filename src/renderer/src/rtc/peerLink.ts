@@ -16,6 +16,7 @@ import {
 } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from './emitter'
+import type { VideoBudget } from './videoBudget'
 
 export type LinkStatus = 'connecting' | 'connected' | 'failed'
 export type MediaKind = 'audio' | 'video'
@@ -105,6 +106,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private disconnectTimer: ReturnType<typeof setTimeout> | null = null
   private closed = false
   private started = false
+  private videoBudget: VideoBudget | null = null
 
   constructor(options: PeerLinkOptions) {
     super()
@@ -170,6 +172,34 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (!this.cameraClaimed || this.closed) return
     const transceiver = this.cameraTransceiver(kind)
     if (transceiver) await transceiver.sender.replaceTrack(track)
+  }
+
+  /** Limits the camera video sent to this peer; re-applied after every negotiation. */
+  setVideoBudget(budget: VideoBudget): void {
+    this.videoBudget = budget
+    void this.applyVideoBudget()
+  }
+
+  private async applyVideoBudget(): Promise<void> {
+    const budget = this.videoBudget
+    const sender = this.cameraClaimed ? this.cameraTransceiver('video')?.sender : undefined
+    if (!budget || !sender || this.closed) return
+    try {
+      const params = sender.getParameters()
+      // No encodings until the transceiver is negotiated; the next negotiation applies it.
+      if (!params.encodings || params.encodings.length === 0) return
+      const same = params.encodings.every(
+        (e) =>
+          e.scaleResolutionDownBy === budget.scaleResolutionDownBy &&
+          e.maxBitrate === budget.maxBitrate,
+      )
+      if (same) return
+      params.encodings = params.encodings.map((e) => ({ ...e, ...budget }))
+      await sender.setParameters(params)
+    } catch (error) {
+      // A renegotiation in flight can reject this; the budget is applied again once it settles.
+      if (!this.closed) console.debug('video budget not applied yet', error)
+    }
   }
 
   addScreen(stream: MediaStream): void {
@@ -310,6 +340,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       this.sendLocalDescription()
       this.applyPendingScreens()
     }
+    void this.applyVideoBudget()
     await this.flushCandidates()
   }
 

@@ -354,7 +354,8 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     stopPreview() {
-      if (call) return
+      // The preview is the outgoing media once joining starts; only the lobby may release it.
+      if (call || store.getState().phase !== 'lobby') return
       local.stopPreview()
     },
 

@@ -31,7 +31,19 @@ const makeDirection = (send: boolean, recv: boolean): Direction =>
 
 export class FakeSender {
   streams: FakeStream[] = []
+  /** Like browsers: no encodings until the transceiver has been negotiated. */
+  encodings: RTCRtpEncodingParameters[] = []
   constructor(public track: FakeTrack | null) {}
+  getParameters(): { encodings: RTCRtpEncodingParameters[] } {
+    return { encodings: this.encodings.map((e) => ({ ...e })) }
+  }
+  setParameters(params: { encodings: RTCRtpEncodingParameters[] }): Promise<void> {
+    if (params.encodings.length !== this.encodings.length) {
+      return Promise.reject(domError('InvalidModificationError', 'encodings changed'))
+    }
+    this.encodings = params.encodings.map((e) => ({ ...e }))
+    return Promise.resolve()
+  }
   replaceTrack(track: FakeTrack | null): Promise<void> {
     this.track = track
     return Promise.resolve()
@@ -389,7 +401,9 @@ export class FakePeerConnection {
     this.currentRemote = this.remoteDescription
     for (const m of local.mlines) {
       const t = this.transceivers.find((x) => x.mid === m.mid)
-      if (t) t.negotiatedDirection = t.direction
+      if (!t) continue
+      t.negotiatedDirection = t.direction
+      if (t.sender.encodings.length === 0) t.sender.encodings = [{ active: true }]
     }
     this.negotiatedData = local.data && remote.data
     this.queueNegotiationNeeded()

@@ -1,0 +1,19 @@
+/**
+ * Camera encoding budget for a mesh. Every peer gets its own encode of our camera, so upload
+ * bandwidth and encoder CPU grow with the room; the per-peer resolution and bitrate shrink to
+ * keep the total near what one 720p call costs. Screen shares are not budgeted here: they are
+ * what people came to see.
+ */
+export interface VideoBudget {
+  /** Divides the captured resolution (720p capture: 2 -> 360p, 3 -> 240p). */
+  scaleResolutionDownBy: number
+  /** Bits per second for one peer's copy. */
+  maxBitrate: number
+}
+
+export function cameraBudget(peerCount: number): VideoBudget {
+  if (peerCount <= 1) return { scaleResolutionDownBy: 1, maxBitrate: 1_500_000 }
+  if (peerCount <= 3) return { scaleResolutionDownBy: 2, maxBitrate: 600_000 }
+  if (peerCount <= 6) return { scaleResolutionDownBy: 2, maxBitrate: 400_000 }
+  return { scaleResolutionDownBy: 3, maxBitrate: 250_000 }
+}
