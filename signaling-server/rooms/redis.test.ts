@@ -15,6 +15,16 @@ if (!skip && !redisServerAvailable()) {
   )
 }
 
+describe('Redis connection', () => {
+  it('fails startup with a clear message when REDIS_URL points nowhere', async () => {
+    const { startServer } = await import('../start')
+    // Port 9 (discard) on loopback has no Redis; the connection is refused at once.
+    await expect(
+      startServer({ port: 0, webRoot: null, logLevel: 'silent', redisUrl: 'redis://127.0.0.1:9' }),
+    ).rejects.toThrow('cannot connect to Redis at redis://127.0.0.1:9')
+  })
+})
+
 describe.skipIf(skip)('two server instances sharing Redis', () => {
   const world = new TestWorld()
   let redis: RedisProcess

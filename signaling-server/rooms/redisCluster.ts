@@ -5,6 +5,8 @@ import { createClient } from 'redis'
 import type { Logger } from '../logger'
 import { RedisRoomStore } from './redisRoomStore'
 
+const INITIAL_ATTEMPTS = 3
+
 export interface RedisCluster {
   adapter: ServerOptions['adapter']
   store: RedisRoomStore
@@ -16,7 +18,17 @@ export async function connectRedis(
   logger: Logger,
   resumeGraceMs: number,
 ): Promise<RedisCluster> {
-  const pub = createClient({ url })
+  // Until the first connection succeeds, give up after a few tries so a wrong REDIS_URL fails
+  // startup with a message; once connected, keep reconnecting (with backoff) forever.
+  let connected = false
+  const pub = createClient({
+    url,
+    socket: {
+      connectTimeout: 5_000,
+      reconnectStrategy: (retries, cause) =>
+        !connected && retries >= INITIAL_ATTEMPTS ? cause : Math.min(100 * 2 ** retries, 5_000),
+    },
+  })
   const sub = pub.duplicate()
   for (const [role, client] of [
     ['pub', pub],
@@ -27,8 +39,12 @@ export async function connectRedis(
   }
   try {
     await Promise.all([pub.connect(), sub.connect()])
+    connected = true
   } catch (err) {
-    await Promise.allSettled([pub.destroy(), sub.destroy()])
+    for (const client of [pub, sub]) {
+      // destroy() throws if the failed client already closed itself; either way it is gone.
+      if (client.isOpen) client.destroy()
+    }
     throw new Error(`cannot connect to Redis at ${url}: ${(err as Error).message}`)
   }
   const leaseMs = Math.max(30_000, resumeGraceMs + 15_000)
