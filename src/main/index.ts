@@ -20,7 +20,7 @@ import {
   utilityProcess,
 } from 'electron'
 import { networkInterfaces, release } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createOriginPolicy } from './appOrigin'
 import { handleAppProtocol, registerAppScheme } from './appProtocol'
@@ -87,7 +87,8 @@ const isPrimaryInstance = setupDeepLinks({
   argv: process.argv,
   defaultApp: Boolean(process.defaultApp),
   execPath: process.execPath,
-  appPath: process.argv[1],
+  // `electron .` in development: the OS must relaunch Electron with the project folder.
+  appPath: process.argv[1] ? resolve(process.argv[1]) : undefined,
 })
 
 if (!isPrimaryInstance) {
