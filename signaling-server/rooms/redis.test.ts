@@ -6,6 +6,7 @@ import { createClient } from 'redis'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TestWorld, errorCode, join, next } from '../testing/harness'
 import { redisServerAvailable, startRedis, type RedisProcess } from '../testing/redisServer'
+import { startServerProcess, type ServerProcess } from '../testing/serverProcess'
 import { RedisRoomStore } from './redisRoomStore'
 
 const skip = process.env.MOIM_SKIP_REDIS === '1'
@@ -33,6 +34,40 @@ describe.skipIf(skip)('two server instances sharing Redis', () => {
   })
   afterAll(() => redis?.stop())
   afterEach(() => world.close())
+
+  it('two server processes: one room, signals both ways, capacity held across both', async () => {
+    const processes: ServerProcess[] = []
+    try {
+      const env = { REDIS_URL: redis.url, MOIM_SECRET: 'process-test-secret-123' }
+      processes.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])))
+      const [p1, p2] = processes
+      const a = await world.client(p1.url)
+      const b = await world.client(p2.url)
+      const ja = await join(a, { room: 'procs', name: 'A', capacity: 3 })
+      const announced = next(a, 'peer:joined')
+      const jb = await join(b, { room: 'procs', name: 'B' })
+      expect(jb.peers).toEqual([ja.self])
+      expect(await announced).toEqual(jb.self)
+      const toA = next(a, 'signal')
+      const toB = next(b, 'signal')
+      await b.emitWithAck('signal', { to: ja.self.id, data: { candidate: null } })
+      await a.emitWithAck('signal', { to: jb.self.id, data: { candidate: null } })
+      expect((await toA).from).toBe(jb.self.id)
+      expect((await toB).from).toBe(ja.self.id)
+
+      const racers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => world.client(i % 2 ? p1.url : p2.url)),
+      )
+      const results = await Promise.all(
+        racers.map((c, i) => c.emitWithAck('room:join', { room: 'procs', name: `r${i}` })),
+      )
+      expect(results.filter((r) => r.ok)).toHaveLength(1)
+      expect(results.filter((r) => errorCode(r) === 'ROOM_FULL')).toHaveLength(9)
+    } finally {
+      await world.close()
+      await Promise.all(processes.map((p) => p.stop()))
+    }
+  })
 
   it('puts clients of different instances in one room and relays between them', async () => {
     const s1 = await world.server({ redisUrl: redis.url })
