@@ -62,23 +62,38 @@ export function InvitePopover({
     }
   }, [desktop, room, serverUrl])
 
+  // The parent passes a fresh callback each render; the listeners below must not re-subscribe
+  // (re-running would move focus), so they read the latest one through a ref.
+  const onCloseRef = useRef(onClose)
   useEffect(() => {
-    ref.current?.focus()
+    onCloseRef.current = onClose
+  }, [onClose])
+
+  useEffect(() => {
+    const popover = ref.current
+    popover?.focus()
+    // Focus goes back to the invite button when the popover closes with focus inside it.
+    const returnFocus = (): void => {
+      if (popover?.contains(document.activeElement) || document.activeElement === document.body) {
+        document.querySelector<HTMLElement>(`[aria-controls="${id}"]`)?.focus()
+      }
+    }
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose()
+      if (event.key === 'Escape') onCloseRef.current()
     }
     const onPointer = (event: PointerEvent): void => {
       const target = event.target as Node
       const opener = document.querySelector(`[aria-controls="${id}"]`)
-      if (!ref.current?.contains(target) && !opener?.contains(target)) onClose()
+      if (!ref.current?.contains(target) && !opener?.contains(target)) onCloseRef.current()
     }
     document.addEventListener('keydown', onKey)
     document.addEventListener('pointerdown', onPointer)
     return () => {
       document.removeEventListener('keydown', onKey)
       document.removeEventListener('pointerdown', onPointer)
+      returnFocus()
     }
-  }, [id, onClose])
+  }, [id])
 
   const hasLan = links?.some((link) => link.kind === 'lan') ?? false
   return (
