@@ -22,7 +22,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'))
   const webRoot = env.MOIM_WEB_ROOT || DEFAULT_WEB_ROOT
   const server = await startServer({ ...config, webRoot, logger })
-  // A plain line for people; the JSON log line above is for machines.
+  // A plain line for people; the JSON log lines on stdout are for machines.
   process.stderr.write(`Moim signaling server listening on ${server.url}/\n`)
 
   let stopping = false

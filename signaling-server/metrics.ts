@@ -1,20 +1,9 @@
 /** Prometheus metrics. Each server gets its own registry so several can run in one process (tests). */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
+import { ERROR_CODES } from '../src/shared/protocol'
 
-export type RejectReason =
-  | 'BAD_REQUEST'
-  | 'ROOM_FULL'
-  | 'WRONG_PASSWORD'
-  | 'LOCKED_OUT'
-  | 'NOT_IN_ROOM'
-  | 'ALREADY_IN_ROOM'
-  | 'UNKNOWN_PEER'
-  | 'NOT_HOST'
-  | 'RATE_LIMITED'
-  | 'INTERNAL'
-  | 'UNKNOWN_EVENT'
-  | 'ORIGIN'
-  | 'HELD_OVERFLOW'
+export const REJECT_REASONS = [...ERROR_CODES, 'UNKNOWN_EVENT', 'ORIGIN', 'HELD_OVERFLOW'] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
 
 export interface ServerMetrics {
   registry: Registry
@@ -55,6 +44,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
     labelNames: ['reason'],
     registers: [registry],
   })
+  // Start every reason at 0 so dashboards and alerts see the series before the first rejection.
+  for (const reason of REJECT_REASONS) rejectedMessages.inc({ reason }, 0)
   const joins = new Counter({
     name: 'moim_room_joins_total',
     help: 'Successful room joins (including resumes)',
