@@ -10,13 +10,17 @@ export function App(): ReactElement {
   const t = useT()
   const language = useLanguage()
   const inCall = useCallStore((s) => s.phase === 'in-call' || s.phase === 'reconnecting')
+  const room = useCallStore((s) => s.room?.id ?? null)
 
   useDeepLinks()
 
   useEffect(() => {
     document.documentElement.lang = language
-    document.title = t('app.name')
-  }, [language, t])
+  }, [language])
+
+  useEffect(() => {
+    document.title = inCall && room ? t('call.documentTitle', { room }) : t('app.name')
+  }, [inCall, room, t])
 
   return inCall ? <CallScreen /> : <LobbyScreen />
 }

@@ -83,6 +83,7 @@ export const en = {
   'call.host': 'Host',
   'call.count': '{count} of {capacity}',
   'call.countLabel': '{count} of {capacity} participants',
+  'call.documentTitle': '{room} · Moim',
   'call.roomLabel': 'Room {room}',
   'call.reconnecting': 'Reconnecting to the server…',
   'call.alone': 'You are the only one here. Share the invite link to bring friends in.',

@@ -85,6 +85,7 @@ export const ko: Record<CoreStringKey, string> = {
   'call.host': '호스트',
   'call.count': '{count}/{capacity}명',
   'call.countLabel': '참여자 {capacity}명 중 {count}명',
+  'call.documentTitle': '{room} · Moim',
   'call.roomLabel': '{room} 방',
   'call.reconnecting': '서버에 다시 연결하는 중…',
   'call.alone': '아직 혼자 있습니다. 초대 링크를 공유해서 친구를 불러 보세요.',
