@@ -450,13 +450,16 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     const state = this.pc.iceConnectionState
     if (state === 'failed') {
       this.clearDisconnectTimer()
+      console.info(`ICE to ${this.remoteId} failed: restarting ICE`)
       this.pc.restartIce()
     } else if (state === 'disconnected') {
       if (this.disconnectTimer) return
       // Brief drops (Wi-Fi roaming) often heal by themselves; restart only if they persist.
       this.disconnectTimer = setTimeout(() => {
         this.disconnectTimer = null
-        if (!this.closed && this.pc.iceConnectionState === 'disconnected') this.pc.restartIce()
+        if (this.closed || this.pc.iceConnectionState !== 'disconnected') return
+        console.info(`ICE to ${this.remoteId} still disconnected: restarting ICE`)
+        this.pc.restartIce()
       }, this.disconnectGraceMs)
     } else {
       this.clearDisconnectTimer()

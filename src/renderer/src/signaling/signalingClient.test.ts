@@ -187,6 +187,24 @@ describe('SignalingClient', () => {
     expect(client.session).toBeNull()
   })
 
+  it('retries a rate-limited signal after the advised delay', async () => {
+    vi.useFakeTimers()
+    const { socket, client } = await joined()
+    let refusals = 1
+    socket.respond = (event) =>
+      event === 'signal' && refusals-- > 0
+        ? {
+            ok: false,
+            error: { code: 'RATE_LIMITED', message: 'slow down', details: { retryAfterMs: 20 } },
+          }
+        : { ok: true }
+    client.signal('p1', { candidate: null })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(socket.emitted.filter((e) => e.event === 'signal')).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(20)
+    expect(socket.emitted.filter((e) => e.event === 'signal')).toHaveLength(2)
+  })
+
   it('close() detaches from the socket and disconnects it', async () => {
     const { socket, client } = await joined()
     client.close()

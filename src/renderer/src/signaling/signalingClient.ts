@@ -66,6 +66,7 @@ const DEFAULT_ACK_TIMEOUT_MS = 10_000
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
 /** Signals queued while disconnected; beyond this the oldest are dropped (ICE restarts recover). */
 const MAX_OUTBOX = 500
+const MAX_SIGNAL_RETRIES = 3
 
 export const defaultSocketFactory: SocketFactory = (url) =>
   io(url, {
@@ -140,7 +141,22 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       if (this.outbox.length > MAX_OUTBOX) this.outbox.shift()
       return
     }
+    this.sendSignal(to, data, 0)
+  }
+
+  private sendSignal(to: string, data: SignalData, attempt: number): void {
     this.request('signal', { to, data }).catch((error: unknown) => {
+      if (this.closed) return
+      if (
+        error instanceof SignalingError &&
+        error.code === 'RATE_LIMITED' &&
+        attempt < MAX_SIGNAL_RETRIES
+      ) {
+        // A lost candidate or description stalls a connection; waiting a moment is cheaper.
+        const delay = (error.details?.retryAfterMs ?? 100) * (attempt + 1)
+        setTimeout(() => this.sendSignal(to, data, attempt + 1), delay)
+        return
+      }
       // A peer that just left is normal churn; anything else is worth a console line.
       if (!(error instanceof SignalingError && error.code === 'UNKNOWN_PEER')) {
         console.warn('signal not delivered', error)
