@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { SPEC_TIMEOUT } from './harness/timeouts'
 import { useE2eWorld } from './harness/world'
 import {
   callControl,
@@ -14,7 +15,7 @@ import {
   participantsRegion,
 } from './harness/ui'
 
-describe('mesh video call through the web client', () => {
+describe('mesh video call through the web client', { timeout: SPEC_TIMEOUT }, () => {
   const world = useE2eWorld()
 
   it('three people see each other play; a leaver disappears; a latecomer connects to all', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { installNoMediaDevices } from './noDevices'
+import { WAIT_TIMEOUT } from './timeouts'
 
 /** System Chromium from Debian's `chromium` package; CHROMIUM_PATH overrides it elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -58,6 +59,7 @@ export async function newParticipant(
   options: ParticipantOptions = {},
 ): Promise<BrowserPerson> {
   const context = await browser.newContext({ viewport: { width: 960, height: 640 } })
+  context.setDefaultTimeout(WAIT_TIMEOUT)
   await context.grantPermissions(['camera', 'microphone'], { origin })
   if (options.noDevices) await context.addInitScript(installNoMediaDevices)
   const page = await context.newPage()

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core'
 import type { ProbeWindow, TileProbe } from './probes'
+import { WAIT_TIMEOUT } from './timeouts'
 
-/** Generous for two shared cores running several fake cameras; waits end as soon as the condition holds. */
-export const WAIT_TIMEOUT = 30_000
+export { WAIT_TIMEOUT }
 
 export interface LobbyForm {
   name: string
@@ -19,8 +19,11 @@ export interface JoinOptions extends LobbyForm {
 }
 
 export async function openLobby(page: Page, origin: string, room: string): Promise<void> {
-  await page.goto(`${origin}/?room=${encodeURIComponent(room)}&lang=en`)
-  await page.getByRole('heading', { name: 'Moim', exact: true }).waitFor()
+  await page.goto(`${origin}/?room=${encodeURIComponent(room)}&lang=en`, {
+    waitUntil: 'domcontentloaded',
+    timeout: WAIT_TIMEOUT,
+  })
+  await page.getByRole('heading', { name: 'Moim', exact: true }).waitFor({ timeout: WAIT_TIMEOUT })
 }
 
 export async function fillLobby(page: Page, form: LobbyForm): Promise<void> {
