@@ -152,6 +152,20 @@ describe('session: call', () => {
     expect(network.pcs.size).toBe(pcsBefore)
   })
 
+  it('join() uses the connection preconnect() opened', async () => {
+    const a = client()
+    a.session.preconnect?.('http://127.0.0.1:1')
+    a.session.preconnect?.('http://127.0.0.1:1')
+    expect(server.sockets).toHaveLength(1)
+    expect(await join(a, 'Ann')).toBe(true)
+    expect(server.sockets).toHaveLength(1)
+    // Another server: the warm connection is replaced, not leaked.
+    const b = client()
+    b.session.preconnect?.('http://127.0.0.1:2')
+    b.session.preconnect?.('http://127.0.0.1:3')
+    expect(server.sockets[1].connected).toBe(false)
+  })
+
   it('three people connect, see each other, and the grid shrinks when one leaves', async () => {
     const [a, b, c] = [client(), client(), client()]
     for (const x of [a, b, c]) await x.session.startPreview()

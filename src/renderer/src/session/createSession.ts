@@ -59,6 +59,8 @@ export function createSession(deps: SessionDeps): Session {
   const store = deps.callStore
   const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
   let call: CallContext | null = null
+  /** A connection opened by preconnect(), handed to the next join() for the same server. */
+  let warm: { url: string; client: SignalingClient } | null = null
   const screens = new Map<string, { stream: MediaStream; onEnded: () => void }>()
 
   const set = (partial: Partial<CallState>) => store.setState(partial)
@@ -347,6 +349,23 @@ export function createSession(deps: SessionDeps): Session {
     if (announce) broadcastMediaState()
   }
 
+  function newClient(url: string): SignalingClient {
+    return new SignalingClient({
+      url,
+      socketFactory: deps.socketFactory,
+      ackTimeoutMs: deps.ackTimeoutMs,
+    })
+  }
+
+  function takeClient(url: string): SignalingClient {
+    const ready = warm
+    warm = null
+    if (ready && ready.url === url && ready.client.connectionStatus !== 'closed')
+      return ready.client
+    ready?.client.close()
+    return newClient(url)
+  }
+
   const session: Session = {
     async startPreview() {
       meter.resume()
@@ -380,11 +399,7 @@ export function createSession(deps: SessionDeps): Session {
       if (store.getState().phase !== 'lobby') return false
       meter.resume()
       set({ phase: 'joining', error: null, serverUrl: options.serverUrl })
-      const client = new SignalingClient({
-        url: options.serverUrl,
-        socketFactory: deps.socketFactory,
-        ackTimeoutMs: deps.ackTimeoutMs,
-      })
+      const client = takeClient(options.serverUrl)
       let ack: JoinAckBody
       try {
         ack = await client.join({
@@ -415,6 +430,12 @@ export function createSession(deps: SessionDeps): Session {
       attachClient(ctx)
       enterRoom(ctx, ack)
       return true
+    },
+
+    preconnect(serverUrl: string) {
+      if (call || warm?.url === serverUrl) return
+      warm?.client.close()
+      warm = { url: serverUrl, client: newClient(serverUrl) }
     },
 
     async leave() {

@@ -26,6 +26,12 @@ export interface Session {
   setMicrophone(deviceId: string): Promise<void>
   toggleAudio(): Promise<void>
   toggleVideo(): Promise<void>
+  /**
+   * Opens the signaling connection ahead of time (call it when the lobby knows the server) so
+   * Join costs one round trip instead of a connection handshake. join() works without it
+   * (optional in the type so test doubles of Session need not implement it).
+   */
+  preconnect?(serverUrl: string): void
   /** Resolves true when in the call; false with callStore.error set when refused or failed. */
   join(options: JoinOptions): Promise<boolean>
   leave(): Promise<void>
