@@ -7,6 +7,7 @@ import { callStore } from '../../store/callStore'
 import { useCallStore } from '../../store/useCallStore'
 import { MessageBox } from '../call/ui/MessageBox'
 import { SettingsPanel } from '../settings/SettingsPanel'
+import { settingsStore } from '../settings/settingsStore'
 import {
   describeCallError,
   describeMediaError,
@@ -14,6 +15,7 @@ import {
   type Message,
 } from './errorMessages'
 import { JoinForm } from './JoinForm'
+import { resolveJoinServer } from './joinServer'
 import { lobbyStore } from './lobbyStore'
 import { ensureMediaAccess } from './mediaAccess'
 import { MediaAccessHelp } from './MediaAccessHelp'
@@ -61,6 +63,20 @@ export function LobbyScreen(): ReactElement {
       active = false
       // Joining hands the preview stream to the call; only release it when staying in the lobby.
       if (callStore.getState().phase === 'lobby') session.stopPreview()
+    }
+  }, [session])
+
+  useEffect(() => {
+    // Warm up the signaling connection to the server known at startup, so Join is one round
+    // trip. A server typed later in settings is not contacted until the user presses Join.
+    let active = true
+    void resolveJoinServer(getDesktopApi(), settingsStore.getState(), window.location.origin).then(
+      (server) => {
+        if (active && server.ok) session.preconnect?.(server.url)
+      },
+    )
+    return () => {
+      active = false
     }
   }, [session])
 
