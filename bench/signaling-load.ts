@@ -198,3 +198,11 @@ const verdicts = [
   ['memory per client within 2x of bare', moim.rssPerClientKb <= 2 * baseline.rssPerClientKb],
 ] as const
 for (const [target, met] of verdicts) console.log(`${met ? 'MET    ' : 'NOT MET'}  ${target}`)
+const starved = [moim, baseline].some((f) => f.achievedRate < 0.95 * RATE)
+if (starved) {
+  console.log(
+    `CAUTION  the load generator reached less than 95% of ${RATE} msg/s in at least one run: ` +
+      'this machine could not generate the load, so latencies measure the generator, not the ' +
+      'server. Memory and CPU per message remain comparable; rerun on an idle machine.',
+  )
+}
