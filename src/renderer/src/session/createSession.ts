@@ -6,8 +6,6 @@ import type { MediaStateMessage } from '../../../shared/channel'
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
-import { captureScreen } from '../media/screenCapture'
-import { classifyMediaError, describeMediaError } from '../media/mediaErrors'
 import { Mesh } from '../rtc/mesh'
 import type { LinkStatus } from '../rtc/peerLink'
 import {
@@ -24,6 +22,14 @@ import {
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { callErrorFromSignaling } from './errors'
 import { LocalMediaController } from './localMediaController'
+import {
+  patchParticipant,
+  remoteParticipant,
+  removeParticipant,
+  upsertPeer,
+  visibleScreens,
+} from './participants'
+import { ScreenShareController } from './screenShareController'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
 export interface SessionDeps {
@@ -40,8 +46,6 @@ export interface SessionDeps {
   lostPeerGraceMs?: number
 }
 
-/** Most screen shares one person may run at once (the media message allows 4). */
-export const MAX_SCREEN_SHARES = 2
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
 
 interface CallContext {
@@ -61,15 +65,9 @@ export function createSession(deps: SessionDeps): Session {
   let call: CallContext | null = null
   /** A connection opened by preconnect(), handed to the next join() for the same server. */
   let warm: { url: string; client: SignalingClient } | null = null
-  const screens = new Map<string, { stream: MediaStream; onEnded: () => void }>()
 
   const set = (partial: Partial<CallState>) => store.setState(partial)
-  const patchParticipant = (id: string, partial: Partial<Participant>) =>
-    store.setState((s) => {
-      const current = s.participants[id]
-      if (!current) return s
-      return { participants: { ...s.participants, [id]: { ...current, ...partial } } }
-    })
+  const patch = (id: string, partial: Partial<Participant>) => patchParticipant(store, id, partial)
 
   const meter = new LevelMeter({
     createAudioContext: deps.createAudioContext ?? (() => null),
@@ -98,11 +96,25 @@ export function createSession(deps: SessionDeps): Session {
     onStateChange: () => broadcastMediaState(),
   })
 
+  const screens = new ScreenShareController({
+    store,
+    mediaDevices: deps.mediaDevices,
+    onStarted: (stream) => {
+      call?.mesh.addScreen(stream)
+      broadcastMediaState()
+    },
+    onStopped: (id, announce) => {
+      call?.mesh.removeScreen(id)
+      if (announce) broadcastMediaState()
+    },
+    onError: (error) => set({ error }),
+  })
+
   // Mirror the local slice into the self tile.
   store.subscribe((state, prev) => {
     if (state.local === prev.local || !state.self) return
     const sending = local.sending
-    patchParticipant(state.self.id, {
+    patch(state.self.id, {
       cameraStream: state.local.stream,
       audioEnabled: sending.audio,
       videoEnabled: sending.video,
@@ -117,25 +129,12 @@ export function createSession(deps: SessionDeps): Session {
       audio: sending.audio,
       video: sending.video,
       cameraStreamId: local.container.id,
-      screenStreamIds: [...screens.keys()],
+      screenStreamIds: screens.ids,
     }
   }
 
   function broadcastMediaState(): void {
     call?.mesh.broadcast(mediaState())
-  }
-
-  function participantFor(peer: PeerInfo): Participant {
-    return {
-      id: peer.id,
-      name: peer.name,
-      isSelf: false,
-      audioEnabled: false,
-      videoEnabled: false,
-      cameraStream: null,
-      screenStreams: [],
-      connection: 'connecting',
-    }
   }
 
   function selfParticipant(self: PeerInfo): Participant {
@@ -152,14 +151,9 @@ export function createSession(deps: SessionDeps): Session {
     }
   }
 
-  /** A peer's screen tiles: streams it announced that have actually arrived. */
   function syncScreens(ctx: CallContext, peerId: string): void {
     const announced = ctx.remoteMedia.get(peerId)?.screenStreamIds ?? []
-    const received = ctx.remoteStreams.get(peerId)
-    const screenStreams = announced
-      .map((id) => ({ id, stream: received?.get(id) }))
-      .filter((s): s is { id: string; stream: MediaStream } => !!s.stream)
-    patchParticipant(peerId, { screenStreams })
+    patch(peerId, { screenStreams: visibleScreens(announced, ctx.remoteStreams.get(peerId)) })
   }
 
   function addPeer(peer: PeerInfo): void {
@@ -168,11 +162,7 @@ export function createSession(deps: SessionDeps): Session {
     const timer = ctx.lostPeerTimers.get(peer.id)
     if (timer) clearTimeout(timer)
     ctx.lostPeerTimers.delete(peer.id)
-    store.setState((s) => {
-      const existing = s.participants[peer.id]
-      const next = existing ? { ...existing, name: peer.name } : participantFor(peer)
-      return { participants: { ...s.participants, [peer.id]: next } }
-    })
+    upsertPeer(store, peer)
   }
 
   function removePeer(ctx: CallContext, peerId: string): void {
@@ -183,12 +173,7 @@ export function createSession(deps: SessionDeps): Session {
     ctx.remoteMedia.delete(peerId)
     ctx.remoteStreams.delete(peerId)
     meter.untrack(peerId)
-    store.setState((s) => {
-      if (!s.participants[peerId]) return s
-      const participants = { ...s.participants }
-      delete participants[peerId]
-      return { participants }
-    })
+    removeParticipant(store, peerId)
   }
 
   function createMesh(client: SignalingClient, ack: JoinAckBody): Mesh {
@@ -200,17 +185,17 @@ export function createSession(deps: SessionDeps): Session {
       sendSignal: (to, data) => client.signal(to, data),
       camera: { stream: local.container, audio: local.audioTrack, video: local.videoTrack },
     })
-    for (const stream of screens.values()) mesh.addScreen(stream.stream)
+    for (const stream of screens.streams) mesh.addScreen(stream)
     return mesh
   }
 
   function attachMesh(ctx: CallContext): void {
     const { mesh } = ctx
     mesh.on('peer-status', (peerId: string, status: LinkStatus) =>
-      patchParticipant(peerId, { connection: status }),
+      patch(peerId, { connection: status }),
     )
     mesh.on('peer-camera', (peerId, stream) => {
-      patchParticipant(peerId, { cameraStream: stream })
+      patch(peerId, { cameraStream: stream })
       meter.track(peerId, stream)
     })
     mesh.on('peer-stream', (peerId, stream) => {
@@ -227,7 +212,7 @@ export function createSession(deps: SessionDeps): Session {
     mesh.on('peer-message', (peerId, message) => {
       if (message.type !== 'media') return
       ctx.remoteMedia.set(peerId, message)
-      patchParticipant(peerId, { audioEnabled: message.audio, videoEnabled: message.video })
+      patch(peerId, { audioEnabled: message.audio, videoEnabled: message.video })
       syncScreens(ctx, peerId)
     })
   }
@@ -235,7 +220,7 @@ export function createSession(deps: SessionDeps): Session {
   /** Fresh room membership (first join, or the server forgot us): build the mesh from scratch. */
   function enterRoom(ctx: CallContext, ack: JoinAckBody): void {
     const participants: Record<string, Participant> = { [ack.self.id]: selfParticipant(ack.self) }
-    for (const peer of ack.peers) participants[peer.id] = participantFor(peer)
+    for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, phase: 'in-call', signaling: 'connected' })
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
@@ -312,7 +297,7 @@ export function createSession(deps: SessionDeps): Session {
   function endCall(): void {
     const ctx = call
     call = null
-    stopAllScreens(false)
+    screens.stopAll(false)
     if (ctx) {
       for (const off of ctx.offClient) off()
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
@@ -328,25 +313,6 @@ export function createSession(deps: SessionDeps): Session {
       room: null,
       participants: initial.participants,
     })
-  }
-
-  function stopAllScreens(announce: boolean): void {
-    for (const id of [...screens.keys()]) stopScreen(id, announce)
-  }
-
-  function stopScreen(id: string, announce: boolean): void {
-    const entry = screens.get(id)
-    if (!entry) return
-    screens.delete(id)
-    for (const track of entry.stream.getTracks()) {
-      track.removeEventListener('ended', entry.onEnded)
-      track.stop()
-    }
-    call?.mesh.removeScreen(id)
-    store.setState((s) => ({
-      local: { ...s.local, screenShares: s.local.screenShares.filter((share) => share.id !== id) },
-    }))
-    if (announce) broadcastMediaState()
   }
 
   function newClient(url: string): SignalingClient {
@@ -450,43 +416,14 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     async startScreenShare(options: ScreenShareOptions) {
-      if (!call) return
-      if (screens.size >= MAX_SCREEN_SHARES) return
-      let stream: MediaStream
-      try {
-        stream = await captureScreen(deps.mediaDevices, options.quality, options.audio)
-      } catch (error) {
-        const kind = classifyMediaError(error)
-        // Closing the picker is a choice, not an error.
-        if (kind === 'denied') return
-        set({
-          error: {
-            code: 'SCREEN_SHARE_FAILED',
-            message: describeMediaError('screen', kind),
-            params: { kind },
-          },
-        })
-        return
-      }
-      if (!call) {
-        for (const track of stream.getTracks()) track.stop()
-        return
-      }
-      const id = stream.id
-      // The browser's "Stop sharing" bar or a closed window ends the video track.
-      const onEnded = () => stopScreen(id, true)
-      for (const track of stream.getTracks()) track.addEventListener('ended', onEnded)
-      screens.set(id, { stream, onEnded })
-      call.mesh.addScreen(stream)
-      store.setState((s) => ({
-        local: { ...s.local, screenShares: [...s.local.screenShares, { id, stream }] },
-      }))
-      broadcastMediaState()
+      const ctx = call
+      if (!ctx) return
+      await screens.start(options, () => call === ctx)
     },
 
     stopScreenShare(streamId?: string) {
-      if (streamId) stopScreen(streamId, true)
-      else stopAllScreens(true)
+      if (streamId) screens.stop(streamId, true)
+      else screens.stopAll(true)
     },
 
     async kick(peerId: string) {

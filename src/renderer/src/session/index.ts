@@ -5,6 +5,7 @@ import { createSession } from './createSession'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
+export { MAX_SCREEN_SHARES } from './screenShareController'
 export type { JoinOptions, ScreenShareOptions, ScreenShareQuality, Session } from './types'
 
 export const session = createSession({

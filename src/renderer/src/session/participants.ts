@@ -1,0 +1,57 @@
+/** Store updates for the participant list (pure helpers over callStore). */
+import type { PeerInfo } from '../../../shared/protocol'
+import type { CallStore, Participant, ScreenShare } from '../store/callStore'
+
+export function remoteParticipant(peer: PeerInfo): Participant {
+  return {
+    id: peer.id,
+    name: peer.name,
+    isSelf: false,
+    // Unknown until the peer's first media message arrives over the data channel.
+    audioEnabled: false,
+    videoEnabled: false,
+    cameraStream: null,
+    screenStreams: [],
+    connection: 'connecting',
+  }
+}
+
+export function patchParticipant(
+  store: CallStore,
+  id: string,
+  partial: Partial<Participant>,
+): void {
+  store.setState((s) => {
+    const current = s.participants[id]
+    if (!current) return s
+    return { participants: { ...s.participants, [id]: { ...current, ...partial } } }
+  })
+}
+
+/** Adds a peer, or renames it if already present (a resumed peer keeps its tile and streams). */
+export function upsertPeer(store: CallStore, peer: PeerInfo): void {
+  store.setState((s) => {
+    const existing = s.participants[peer.id]
+    const next = existing ? { ...existing, name: peer.name } : remoteParticipant(peer)
+    return { participants: { ...s.participants, [peer.id]: next } }
+  })
+}
+
+export function removeParticipant(store: CallStore, id: string): void {
+  store.setState((s) => {
+    if (!s.participants[id]) return s
+    const participants = { ...s.participants }
+    delete participants[id]
+    return { participants }
+  })
+}
+
+/** Screen tiles are the streams a peer announced that have actually arrived, in its order. */
+export function visibleScreens(
+  announced: readonly string[],
+  received: ReadonlyMap<string, MediaStream> | undefined,
+): ScreenShare[] {
+  return announced
+    .map((id) => ({ id, stream: received?.get(id) }))
+    .filter((s): s is ScreenShare => !!s.stream)
+}
