@@ -9,9 +9,10 @@ import {
 } from 'react'
 import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
+import type { Participant } from '../../store/callStore'
 import { useCallStore, useParticipants } from '../../store/useCallStore'
 import { placeTiles } from './gridLayout'
-import { buildTiles, chooseFeatured } from './tiles'
+import { buildTiles, chooseFeatured, reuseTiles, type TileModel } from './tiles'
 import { VideoTile } from './VideoTile'
 
 function useElementSize<T extends HTMLElement>(): [RefObject<T | null>, number, number] {
@@ -36,6 +37,22 @@ function useElementSize<T extends HTMLElement>(): [RefObject<T | null>, number, 
   return [ref, size.width, size.height]
 }
 
+/**
+ * Tiles for the participants, reusing the previous tile objects that did not change (React's
+ * "state from the previous render" pattern) so memoised tiles skip re-rendering.
+ */
+function useStableTiles(participants: Participant[]): TileModel[] {
+  const [memo, setMemo] = useState(() => ({
+    source: participants,
+    tiles: buildTiles(participants),
+  }))
+  if (memo.source === participants) return memo.tiles
+  const previous = new Map(memo.tiles.map((tile) => [tile.key, tile]))
+  const tiles = reuseTiles(previous, buildTiles(participants))
+  setMemo({ source: participants, tiles })
+  return tiles
+}
+
 /** Every camera and screen tile, sized to fill the space; a pinned or shared screen goes large. */
 export function VideoGrid(): ReactElement {
   const t = useT()
@@ -45,11 +62,14 @@ export function VideoGrid(): ReactElement {
   const [pinnedKey, setPinnedKey] = useState<string | null>(null)
   const [ref, width, height] = useElementSize<HTMLDivElement>()
 
-  const tiles = useMemo(() => buildTiles(participants), [participants])
+  const tiles = useStableTiles(participants)
   const featuredKey = chooseFeatured(tiles, pinnedKey)
   const featuredIndex =
     featuredKey === null ? null : tiles.findIndex((tile) => tile.key === featuredKey)
-  const rects = placeTiles(tiles.length, featuredIndex, width, height)
+  const rects = useMemo(
+    () => placeTiles(tiles.length, featuredIndex, width, height),
+    [tiles.length, featuredIndex, width, height],
+  )
 
   const togglePin = useCallback(
     (key: string) => setPinnedKey((current) => (current === key ? null : key)),

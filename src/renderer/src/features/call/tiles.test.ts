@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Participant } from '../../store/callStore'
 import { translate } from '../../i18n/translate'
-import { buildTiles, chooseFeatured, diffRoster, tileLabel } from './tiles'
+import { buildTiles, chooseFeatured, diffRoster, reuseTiles, tileLabel } from './tiles'
 
 const stream = (id: string) => ({ id }) as MediaStream
 
@@ -91,5 +91,19 @@ describe('tileLabel', () => {
 
   it('is translated', () => {
     expect(label('ko')).toEqual(['Ana (나)', 'Bo', '내 화면', 'Bo 님의 화면'])
+  })
+})
+
+describe('reuseTiles', () => {
+  it('keeps the old tile objects of unchanged participants', () => {
+    const ana = person('ana')
+    const bo = person('bo')
+    const before = buildTiles([ana, bo])
+    const cache = new Map(before.map((tile) => [tile.key, tile]))
+    const boMuted = { ...bo, audioEnabled: false }
+    const after = reuseTiles(cache, buildTiles([ana, boMuted]))
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).not.toBe(before[1])
+    expect(after[1].participant).toBe(boMuted)
   })
 })

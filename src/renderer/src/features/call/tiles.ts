@@ -67,3 +67,17 @@ export function tileLabel(tile: TileModel, t: TFunction): string {
   }
   return participant.isSelf ? t('call.selfName', { name: participant.name }) : participant.name
 }
+
+/**
+ * Returns `next` with each tile replaced by its previous object when nothing it shows changed,
+ * so memoised tiles skip re-rendering when someone else mutes or joins.
+ */
+export function reuseTiles(
+  previous: ReadonlyMap<string, TileModel>,
+  next: readonly TileModel[],
+): TileModel[] {
+  return next.map((tile) => {
+    const old = previous.get(tile.key)
+    return old && old.participant === tile.participant && old.stream === tile.stream ? old : tile
+  })
+}
