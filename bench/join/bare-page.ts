@@ -15,12 +15,16 @@ export const BARE_PAGE_HTML = `<!doctype html>
   let socket, pc, stream
   const video = document.querySelector('video')
 
-  // Everything a joining app user already has before clicking Join: devices and a connection.
-  window.benchPrepare = async (room) => {
+  // What a joining app user already has before clicking Join: camera and microphone.
+  window.benchPrepare = async () => {
     stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true })
+  }
+
+  // Connecting to signaling and entering the room is part of joining, as in the app.
+  window.benchJoin = async (room) => {
     socket = io({ transports: ['websocket'] })
-    await new Promise((resolve) => socket.on('connect', resolve))
     socket.on('signal', onSignal)
+    await new Promise((resolve) => socket.on('connect', resolve))
     await new Promise((resolve) => socket.emit('join', room, resolve))
   }
 
@@ -45,7 +49,8 @@ export const BARE_PAGE_HTML = `<!doctype html>
   }
 
   // The caller plays the app's newcomer: it creates the connection and sends the offer.
-  window.benchCall = async () => {
+  window.benchCall = async (room) => {
+    await window.benchJoin(room)
     connect()
     await pc.setLocalDescription()
     socket.emit('signal', { description: pc.localDescription })

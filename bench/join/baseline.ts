@@ -6,13 +6,14 @@ import type { BareRelay } from './bare-relay'
 import { timed } from './timing'
 
 interface BareWindow {
-  benchPrepare: (room: string) => Promise<void>
-  benchCall: () => Promise<void>
+  benchPrepare: () => Promise<void>
+  benchJoin: (room: string) => Promise<void>
+  benchCall: (room: string) => Promise<void>
 }
 
 /**
- * One baseline sample: two pages hold their camera and a relay connection; the clock runs from
- * the caller's first offer to the caller's remote video playing.
+ * One baseline sample: both pages hold their camera and the callee is already in the room; the
+ * clock runs from the caller connecting to the relay (its "Join") to its remote video playing.
  */
 export async function measureBaseline(
   browser: Browser,
@@ -25,13 +26,17 @@ export async function measureBaseline(
     for (const side of [callee, caller]) {
       await side.context.addInitScript(installProbes)
       await side.page.goto(relay.origin)
-      await side.page.evaluate(
-        (name) => (globalThis as unknown as BareWindow).benchPrepare(name),
+      await side.page.evaluate(() => (globalThis as unknown as BareWindow).benchPrepare())
+    }
+    await callee.page.evaluate(
+      (name) => (globalThis as unknown as BareWindow).benchJoin(name),
+      room,
+    )
+    return await timed(async () => {
+      await caller.page.evaluate(
+        (name) => (globalThis as unknown as BareWindow).benchCall(name),
         room,
       )
-    }
-    return await timed(async () => {
-      await caller.page.evaluate(() => (globalThis as unknown as BareWindow).benchCall())
       await expectPlaying(caller.page, { labels: ['remote'] })
     })
   } finally {
