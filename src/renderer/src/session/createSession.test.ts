@@ -166,6 +166,21 @@ describe('session: call', () => {
     expect(server.sockets[1].connected).toBe(false)
   })
 
+  it('leaving while the join is in flight leaves the room on the server too', async () => {
+    const a = client()
+    await join(a, 'Ann')
+    const b = client()
+    const joining = join(b, 'Bo')
+    await b.session.leave()
+    expect(await joining).toBe(false)
+    expect(b.store.getState().phase).toBe('lobby')
+    const events = () => server.sockets[1].emitted.map((e) => e.event)
+    await vi.waitFor(() => expect(events()).toEqual(['room:join', 'room:leave']))
+    expect(server.rooms.get('friday')?.members.size).toBe(1)
+    expect(server.sockets[1].connected).toBe(false)
+    expect(network.pcs.size).toBe(0)
+  })
+
   it('three people connect, see each other, and the grid shrinks when one leaves', async () => {
     const [a, b, c] = [client(), client(), client()]
     for (const x of [a, b, c]) await x.session.startPreview()

@@ -380,8 +380,12 @@ export function createSession(deps: SessionDeps): Session {
         return false
       }
       if (store.getState().phase !== 'joining') {
-        // leave() was pressed while the join was in flight.
-        client.close()
+        // leave() was pressed while the join was in flight: the server already admitted us,
+        // so say goodbye properly or the others would see a ghost until its grace period ends.
+        void client
+          .leave()
+          .catch(() => {})
+          .finally(() => client.close())
         return false
       }
       const ctx: CallContext = {
