@@ -2,7 +2,8 @@ import { useCallback, useId, useState, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
-import { describeCallError } from '../lobby/errorMessages'
+import type { MediaErrorInfo } from '../../store/callStore'
+import { describeCallError, describeMediaError } from '../lobby/errorMessages'
 import { Announcer } from './Announcer'
 import { ControlsBar } from './ControlsBar'
 import { DevicesDialog } from './DevicesDialog'
@@ -27,6 +28,8 @@ export function CallScreen(): ReactElement {
     (s) => s.signaling === 'reconnecting' || s.phase === 'reconnecting',
   )
   const error = useCallStore((s) => s.error)
+  const mediaError = useCallStore((s) => s.local.error)
+  const [dismissedMediaError, setDismissedMediaError] = useState<MediaErrorInfo | null>(null)
   const [devicesOpen, setDevicesOpen] = useState(false)
   const devicesDialogId = useId()
   const closeDevices = useCallback(() => setDevicesOpen(false), [])
@@ -37,6 +40,11 @@ export function CallScreen(): ReactElement {
 
   const capacity = room?.capacity ?? count
   const errorMessage = error ? describeCallError(error) : null
+  // Device failures mid-call (e.g. switching to a camera another app holds). Missing devices
+  // are only notices, already shown in the lobby, so they are not repeated here.
+  const mediaMessage = mediaError ? describeMediaError(mediaError) : null
+  const showMediaMessage =
+    mediaMessage !== null && mediaMessage.tone === 'error' && mediaError !== dismissedMediaError
 
   return (
     <main className="call">
@@ -70,6 +78,23 @@ export function CallScreen(): ReactElement {
               hint={errorMessage.hintKey ? t(errorMessage.hintKey) : undefined}
             >
               <button type="button" className="link-button" onClick={() => session.clearError()}>
+                {t('error.dismiss')}
+              </button>
+            </MessageBox>
+          </div>
+        ) : null}
+        {showMediaMessage && mediaMessage ? (
+          <div className="call-error">
+            <MessageBox
+              tone="error"
+              message={t(mediaMessage.key, mediaMessage.vars)}
+              hint={mediaMessage.hintKey ? t(mediaMessage.hintKey) : undefined}
+            >
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setDismissedMediaError(mediaError)}
+              >
                 {t('error.dismiss')}
               </button>
             </MessageBox>
