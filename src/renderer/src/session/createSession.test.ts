@@ -177,7 +177,7 @@ describe('session: call', () => {
     const events = () => server.sockets[1].emitted.map((e) => e.event)
     await vi.waitFor(() => expect(events()).toEqual(['room:join', 'room:leave']))
     expect(server.rooms.get('friday')?.members.size).toBe(1)
-    expect(server.sockets[1].connected).toBe(false)
+    await vi.waitFor(() => expect(server.sockets[1].connected).toBe(false))
     expect(network.pcs.size).toBe(0)
   })
 
