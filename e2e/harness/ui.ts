@@ -117,7 +117,7 @@ async function waitInPage<Arg, Result>(
     const tiles = page.isClosed()
       ? 'page closed'
       : JSON.stringify(await readTiles(page).catch(() => []))
-    throw new Error(`Timed out waiting for ${what}. Tiles now: ${tiles}`, { cause: error })
+    throw new Error(`Gave up waiting for ${what}. Tiles now: ${tiles}`, { cause: error })
   }
 }
 
