@@ -86,6 +86,7 @@ export function VideoGrid(): ReactElement {
           rect={rects[index]}
           featured={tile.key === featuredKey && tiles.length > 1}
           pinned={tile.key === pinnedKey}
+          canPin={tiles.length > 1}
           onTogglePin={togglePin}
           onKick={isHost && !tile.participant.isSelf && tile.kind === 'camera' ? kick : undefined}
         />

@@ -13,6 +13,8 @@ interface VideoTileProps {
   rect: TileRect
   featured: boolean
   pinned: boolean
+  /** False when this is the only tile: there is nothing to enlarge it over. */
+  canPin: boolean
   onTogglePin: (key: string) => void
   /** Set when the local user is the host and this is someone else's camera tile. */
   onKick?: (peerId: string) => void
@@ -23,6 +25,7 @@ function VideoTileView({
   rect,
   featured,
   pinned,
+  canPin,
   onTogglePin,
   onKick,
 }: VideoTileProps): ReactElement {
@@ -98,16 +101,18 @@ function VideoTileView({
       </figcaption>
 
       <div className="tile-actions">
-        <button
-          type="button"
-          className="tile-action"
-          aria-pressed={pinned}
-          title={t(pinned ? 'call.unpin' : 'call.pin')}
-          onClick={() => onTogglePin(tile.key)}
-        >
-          <PinIcon width={16} height={16} />
-          <span>{t(pinned ? 'call.unpin' : 'call.pin')}</span>
-        </button>
+        {canPin ? (
+          <button
+            type="button"
+            className="tile-action"
+            aria-pressed={pinned}
+            title={t(pinned ? 'call.unpin' : 'call.pin')}
+            onClick={() => onTogglePin(tile.key)}
+          >
+            <PinIcon width={16} height={16} />
+            <span>{t(pinned ? 'call.unpin' : 'call.pin')}</span>
+          </button>
+        ) : null}
         {onKick && !confirmingKick ? (
           <button
             type="button"

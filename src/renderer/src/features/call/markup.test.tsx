@@ -53,6 +53,7 @@ function renderTile(participant: Participant, index = 0, kick = false): string {
       rect={rect}
       featured={false}
       pinned={false}
+      canPin
       onTogglePin={vi.fn()}
       onKick={kick ? vi.fn() : undefined}
     />,
