@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { eventually } from './testing/eventually'
 import type { SignalData } from '../../../shared/protocol'
 import { Mesh } from './mesh'
 import { cameraBudget } from './videoBudget'
@@ -52,7 +53,7 @@ describe('Mesh', () => {
     expect(mesh('b').ensure('a', true)).toBe(mesh('b').link('a'))
     mesh('c').ensure('a', true)
     mesh('c').ensure('b', true)
-    await vi.waitFor(() => {
+    await eventually(() => {
       for (const id of ['a', 'b', 'c']) expect(allConnected(mesh(id))).toBe(true)
     })
     expect(mesh('a').peerIds.sort()).toEqual(['b', 'c'])
@@ -63,7 +64,7 @@ describe('Mesh', () => {
   it('removing a peer closes its connection and detaches every listener', async () => {
     const { mesh, network } = createRoom(['a', 'b'])
     mesh('b').ensure('a', true)
-    await vi.waitFor(() => expect(allConnected(mesh('a')) && allConnected(mesh('b'))).toBe(true))
+    await eventually(() => expect(allConnected(mesh('a')) && allConnected(mesh('b'))).toBe(true))
     const link = mesh('a').link('b')!
     expect(link.listenerCount()).toBeGreaterThan(0)
     mesh('a').remove('b')
@@ -87,7 +88,7 @@ describe('Mesh', () => {
     mesh('b').ensure('a', true)
     mesh('c').ensure('a', true)
     mesh('c').ensure('b', true)
-    await vi.waitFor(() => {
+    await eventually(() => {
       for (const id of ['a', 'b', 'c']) expect(allConnected(mesh(id))).toBe(true)
     })
     const offers = () => [...pcsOf.values()].flat().reduce((n, pc) => n + pc.offersMade, 0)
@@ -104,19 +105,19 @@ describe('Mesh', () => {
   it('shrinks every copy of the camera as the room grows, and grows it back', async () => {
     const { mesh, pcsOf } = createRoom(['a', 'b', 'c', 'd'])
     mesh('b').ensure('a', true)
-    await vi.waitFor(() => expect(allConnected(mesh('b'))).toBe(true))
+    await eventually(() => expect(allConnected(mesh('b'))).toBe(true))
     const scales = (id: string) =>
       pcsOf
         .get(id)!
         .filter((pc) => pc.signalingState !== 'closed')
         .map((pc) => pc.transceivers[1].sender.encodings[0])
-    await vi.waitFor(() => expect(scales('b')).toEqual([expect.objectContaining(cameraBudget(1))]))
+    await eventually(() => expect(scales('b')).toEqual([expect.objectContaining(cameraBudget(1))]))
     mesh('c').ensure('a', true)
     mesh('c').ensure('b', true)
     mesh('d').ensure('a', true)
     mesh('d').ensure('b', true)
     mesh('d').ensure('c', true)
-    await vi.waitFor(() => {
+    await eventually(() => {
       for (const id of ['a', 'b', 'c', 'd']) {
         expect(scales(id)).toEqual(Array(3).fill(expect.objectContaining(cameraBudget(3))))
       }
@@ -126,13 +127,13 @@ describe('Mesh', () => {
     expect(scales('a')).toEqual([])
     mesh('c').remove('d')
     mesh('c').remove('a')
-    await vi.waitFor(() => expect(scales('c')).toEqual([expect.objectContaining(cameraBudget(1))]))
+    await eventually(() => expect(scales('c')).toEqual([expect.objectContaining(cameraBudget(1))]))
   })
 
   it('sends screens to existing and later peers, and removes them everywhere', async () => {
     const { mesh } = createRoom(['a', 'b', 'c'])
     mesh('b').ensure('a', true)
-    await vi.waitFor(() => expect(allConnected(mesh('b'))).toBe(true))
+    await eventually(() => expect(allConnected(mesh('b'))).toBe(true))
     const screen = new FakeStream([new FakeTrack('video')])
     const seen = new Map<string, string[]>()
     for (const id of ['b', 'c']) {
@@ -141,13 +142,13 @@ describe('Mesh', () => {
       mesh(id).on('peer-stream-removed', (from, sid) => seen.get(id)!.push(`-${from}:${sid}`))
     }
     mesh('a').addScreen(asStream(screen))
-    await vi.waitFor(() => expect(seen.get('b')).toEqual([`a:${screen.id}`]))
+    await eventually(() => expect(seen.get('b')).toEqual([`a:${screen.id}`]))
     // c joins late: the share reaches it too (after its first negotiation with a).
     mesh('c').ensure('a', true)
     mesh('c').ensure('b', true)
-    await vi.waitFor(() => expect(seen.get('c')).toEqual([`a:${screen.id}`]))
+    await eventually(() => expect(seen.get('c')).toEqual([`a:${screen.id}`]))
     mesh('a').removeScreen(screen.id)
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(seen.get('b')).toContain(`-a:${screen.id}`)
       expect(seen.get('c')).toContain(`-a:${screen.id}`)
     })
@@ -161,7 +162,7 @@ describe('Mesh', () => {
     const got: string[] = []
     mesh('a').on('peer-message', (from) => got.push(`a<-${from}`))
     mesh('b').on('peer-message', (from) => got.push(`b<-${from}`))
-    await vi.waitFor(() => {
+    await eventually(() => {
       for (const id of ['a', 'b', 'c'])
         expect(mesh(id).peerIds.every((p) => mesh(id).link(p)?.channelOpen)).toBe(true)
     })
@@ -173,7 +174,7 @@ describe('Mesh', () => {
       screenStreamIds: [],
     })
     expect(sent).toBe(2)
-    await vi.waitFor(() => expect(got.sort()).toEqual(['a<-c', 'b<-c']))
+    await eventually(() => expect(got.sort()).toEqual(['a<-c', 'b<-c']))
     for (const id of ['a', 'b', 'c']) mesh(id).close()
     expect(network.openCount).toBe(0)
     expect(mesh('a').listenerCount()).toBe(0)

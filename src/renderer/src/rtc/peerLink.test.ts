@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { eventually } from './testing/eventually'
 import type { ChannelMessage } from '../../../shared/channel'
 import { asStream, asTrack, FakeStream, FakeTrack } from './testing/fakeMedia'
 import type { FakeDataChannel } from './testing/fakePeerConnection'
@@ -31,7 +32,7 @@ describe('PeerLink', () => {
     b.on('channel-open', () => opened.push('b'))
     a.start()
     b.start()
-    await vi.waitFor(() => expect(opened.sort()).toEqual(['a', 'b']))
+    await eventually(() => expect(opened.sort()).toEqual(['a', 'b']))
     expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
     expect(a.connectionStatus).toBe('connected')
     expect(cameras.sort()).toEqual(['a', 'b'])
@@ -58,7 +59,7 @@ describe('PeerLink', () => {
     })
     a.start()
     b.start()
-    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
     expect(pcA.transceivers.map((t) => t.direction)).toEqual(['sendrecv', 'sendrecv'])
     expect(pcB.transceivers.map((t) => t.direction)).toEqual(['sendrecv', 'sendrecv'])
     // A camera turned on later goes out with replaceTrack, without a new offer.
@@ -79,20 +80,20 @@ describe('PeerLink', () => {
     b.on('channel-open', () => open++)
     a.start()
     b.start()
-    await vi.waitFor(() => expect(open).toBe(2))
+    await eventually(() => expect(open).toBe(2))
     const raw = (a as unknown as { channel: FakeDataChannel }).channel
     raw.send('not json')
     raw.send(JSON.stringify({ type: 'media', audio: 'yes' }))
     raw.send(JSON.stringify({ type: 'nope' }))
     expect(a.send(media())).toBe(true)
-    await vi.waitFor(() => expect(got).toEqual([media()]))
+    await eventually(() => expect(got).toEqual([media()]))
   })
 
   it('recovers from glare: both sides add a screen at once and converge', async () => {
     const { a, b, pcA, pcB, relay } = createLinkPair({})
     a.start()
     b.start()
-    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
     const warn = vi.spyOn(console, 'warn')
     let collisions = 0
     relay.filter = (_from, _to, data) => {
@@ -109,7 +110,7 @@ describe('PeerLink', () => {
     const sb = screen()
     a.addScreen(asStream(sa))
     b.addScreen(asStream(sb))
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(onB).toEqual([sa.id])
       expect(onA).toEqual([sb.id])
       expect(pcA.signalingState).toBe('stable')
@@ -130,9 +131,9 @@ describe('PeerLink', () => {
     b.on('remote-stream-removed', (id) => removed.push(id))
     const added: string[] = []
     b.on('remote-stream', (x) => added.push(x.id))
-    await vi.waitFor(() => expect(added).toEqual([s.id]))
+    await eventually(() => expect(added).toEqual([s.id]))
     a.removeScreen(s.id)
-    await vi.waitFor(() => expect(removed).toEqual([s.id]))
+    await eventually(() => expect(removed).toEqual([s.id]))
     expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
   })
 
@@ -149,14 +150,14 @@ describe('PeerLink', () => {
     }
     a.start()
     b.start()
-    await vi.waitFor(() => expect(held.length).toBe(2))
+    await eventually(() => expect(held.length).toBe(2))
     const offer = held.find(([, , d]) => 'description' in d)
     const candidate = held.find(([, , d]) => 'candidate' in d && d.candidate !== null)
     expect(offer && candidate).toBeTruthy()
     await b.handleSignal(candidate![2])
     expect(pcB.addedCandidates).toEqual([])
     await b.handleSignal(offer![2])
-    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
     expect(pcB.addedCandidates).toContainEqual(expect.objectContaining({ usernameFragment: 'u1a' }))
   })
 
@@ -164,12 +165,12 @@ describe('PeerLink', () => {
     const { a, b, pcA, pcB } = createLinkPair({})
     a.start()
     b.start()
-    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
     const states: string[] = []
     a.on('status', (s) => states.push(s))
     pcA.simulateIce('failed')
     expect(pcA.restartCount).toBe(1)
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
       expect(pcB.addedCandidates.some((c) => c?.usernameFragment === 'u1b')).toBe(true)
     })
@@ -204,7 +205,7 @@ describe('PeerLink', () => {
     }
     a.start()
     b.start()
-    await vi.waitFor(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
     expect(dropped).toBe(1)
   })
 

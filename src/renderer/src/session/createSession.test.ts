@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { eventually } from '../rtc/testing/eventually'
 import { createFakeMediaStream, type FakeTrack } from '../rtc/testing/fakeMedia'
 import { FakeNetwork, type FakePeerConnection } from '../rtc/testing/fakePeerConnection'
 import { createCallStore, type CallStore } from '../store/callStore'
@@ -175,9 +176,9 @@ describe('session: call', () => {
     expect(await joining).toBe(false)
     expect(b.store.getState().phase).toBe('lobby')
     const events = () => server.sockets[1].emitted.map((e) => e.event)
-    await vi.waitFor(() => expect(events()).toEqual(['room:join', 'room:leave']))
+    await eventually(() => expect(events()).toEqual(['room:join', 'room:leave']))
     expect(server.rooms.get('friday')?.members.size).toBe(1)
-    await vi.waitFor(() => expect(server.sockets[1].connected).toBe(false))
+    await eventually(() => expect(server.sockets[1].connected).toBe(false))
     expect(network.pcs.size).toBe(0)
   })
 
@@ -187,7 +188,7 @@ describe('session: call', () => {
     await join(a, 'Ann')
     await join(b, 'Bo')
     await join(c, 'Cy')
-    await vi.waitFor(() => {
+    await eventually(() => {
       for (const x of [a, b, c]) expect(allConnected(x, 2)).toBe(true)
     })
     expect(
@@ -201,13 +202,13 @@ describe('session: call', () => {
       connection: 'connected',
     })
     // Media state arrives over the data channel.
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(others(a).every((p) => p.audioEnabled && p.videoEnabled)).toBe(true),
     )
     await b.session.leave()
     expect(b.store.getState().phase).toBe('lobby')
     expect(b.store.getState().local.stream).not.toBeNull()
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(others(a).map((p) => p.name)).toEqual(['Cy'])
       expect(others(c).map((p) => p.name)).toEqual(['Ann'])
     })
@@ -222,8 +223,8 @@ describe('session: call', () => {
     b.devices.failures = { audio: 'NotFoundError', video: 'NotFoundError' }
     await b.session.startPreview()
     expect(await join(b, 'Bo')).toBe(true)
-    await vi.waitFor(() => expect(allConnected(b, 1) && allConnected(a, 1)).toBe(true))
-    await vi.waitFor(() =>
+    await eventually(() => expect(allConnected(b, 1) && allConnected(a, 1)).toBe(true))
+    await eventually(() =>
       expect(others(a)[0]).toMatchObject({ audioEnabled: false, videoEnabled: false }),
     )
     expect(others(b)[0].cameraStream?.getTracks()).toHaveLength(2)
@@ -234,12 +235,12 @@ describe('session: call', () => {
     for (const x of [a, b]) await x.session.startPreview()
     await join(a, 'Ann')
     await join(b, 'Bo')
-    await vi.waitFor(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
+    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
     const pcA = a.pcs[0]
     const offers = pcA.offersMade
     await a.session.toggleVideo()
     expect(pcA.transceivers[1].sender.track).toBeNull()
-    await vi.waitFor(() => expect(others(b)[0].videoEnabled).toBe(false))
+    await eventually(() => expect(others(b)[0].videoEnabled).toBe(false))
     await a.session.toggleVideo()
     await a.session.setCamera('cam-2')
     const sent = pcA.transceivers[1].sender.track as FakeTrack
@@ -247,7 +248,7 @@ describe('session: call', () => {
     expect(a.store.getState().local.cameraId).toBe('cam-2')
     await a.session.setMicrophone('mic-2')
     expect((pcA.transceivers[0].sender.track as FakeTrack).deviceId).toBe('mic-2')
-    await vi.waitFor(() => expect(others(b)[0].videoEnabled).toBe(true))
+    await eventually(() => expect(others(b)[0].videoEnabled).toBe(true))
     expect(pcA.offersMade).toBe(offers)
     expect(a.devices.liveTracks.map((t) => t.deviceId).sort()).toEqual(['cam-2', 'mic-2'])
   })
@@ -257,7 +258,7 @@ describe('session: call', () => {
     await join(a, 'Ann')
     await join(b, 'Bo')
     await join(c, 'Cy')
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(allConnected(a, 2) && allConnected(b, 2) && allConnected(c, 2)).toBe(true),
     )
     await a.session.startScreenShare({ quality: 'text', audio: false })
@@ -265,12 +266,12 @@ describe('session: call', () => {
     expect(shared.contentHint).toBe('detail')
     expect(a.store.getState().local.screenShares).toHaveLength(1)
     const screensOf = (x: Client) => others(x).find((p) => p.name === 'Ann')!.screenStreams
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(screensOf(b)).toHaveLength(1)
       expect(screensOf(c)).toHaveLength(1)
     })
     shared.end()
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(screensOf(b)).toHaveLength(0)
       expect(screensOf(c)).toHaveLength(0)
     })
@@ -292,14 +293,14 @@ describe('session: reconnection', () => {
     const [a, b] = [client(), client()]
     await join(a, 'Ann')
     await join(b, 'Bo')
-    await vi.waitFor(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
+    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
     const socketA = server.sockets[0]
     const pcs = network.pcs.size
     socketA.serverDrop()
     expect(a.store.getState()).toMatchObject({ phase: 'reconnecting', signaling: 'reconnecting' })
     expect(allConnected(a, 1)).toBe(true)
     socketA.serverAccept()
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(a.store.getState()).toMatchObject({ phase: 'in-call', signaling: 'connected' }),
     )
     expect(network.pcs.size).toBe(pcs)
@@ -311,7 +312,7 @@ describe('session: reconnection', () => {
     const [a, b] = [client(), client()]
     await join(a, 'Ann')
     await join(b, 'Bo')
-    await vi.waitFor(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
+    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
     const oldSelf = a.store.getState().self!.id
     server.forgetSessions = true
     server.rooms.clear()
@@ -319,7 +320,7 @@ describe('session: reconnection', () => {
     // The server closed the sockets; the clients reconnect (accepted at once) and rejoin fresh.
     socketA.serverDrop('io server disconnect')
     socketB.serverDrop('io server disconnect')
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(a.store.getState().self!.id).not.toBe(oldSelf)
       expect(others(b).map((p) => p.id)).toEqual([a.store.getState().self!.id])
       expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true)
@@ -332,15 +333,15 @@ describe('session: reconnection', () => {
     const b = client()
     await join(a, 'Ann')
     await join(b, 'Bo')
-    await vi.waitFor(() => expect(allConnected(a, 1)).toBe(true))
+    await eventually(() => expect(allConnected(a, 1)).toBe(true))
     const socketA = server.sockets[0]
     socketA.serverDrop()
     // b vanished from the room while a was away (its peer:left never reached a).
     const bId = b.store.getState().self!.id
     server.rooms.get('friday')!.members.delete(bId)
     socketA.serverAccept()
-    await vi.waitFor(() => expect(a.store.getState().phase).toBe('in-call'))
+    await eventually(() => expect(a.store.getState().phase).toBe('in-call'))
     expect(others(a)).toHaveLength(1)
-    await vi.waitFor(() => expect(others(a)).toHaveLength(0))
+    await eventually(() => expect(others(a)).toHaveLength(0))
   })
 })

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { eventually } from '../rtc/testing/eventually'
 import type { JoinAckBody } from '../../../shared/protocol'
 import { SignalingClient, SignalingError, type ConnectionStatus } from './signalingClient'
 import { FakeSocket } from './testing/fakeSocket'
@@ -136,7 +137,7 @@ describe('SignalingClient', () => {
         ? { ok: true, ...ackBody({ resumed: true, resumeToken: 'token-2' }) }
         : { ok: true }
     socket.serverAccept()
-    await vi.waitFor(() => expect(rejoined).toEqual([['me', true]]))
+    await eventually(() => expect(rejoined).toEqual([['me', true]]))
     const rejoin = socket.emitted.filter((e) => e.event === 'room:join')[1]
     expect(rejoin.payload).toEqual({ room: 'friday', name: 'Mina', resumeToken: 'token-1' })
     expect(socket.emitted.filter((e) => e.event === 'signal')).toHaveLength(1)
@@ -157,7 +158,7 @@ describe('SignalingClient', () => {
         ? { ok: true, ...ackBody({ self: { id: 'me2', name: 'Mina' }, resumed: false }) }
         : undefined
     socket.serverAccept()
-    await vi.waitFor(() => expect(rejoined).toEqual([['me2', false]]))
+    await eventually(() => expect(rejoined).toEqual([['me2', false]]))
     expect(socket.emitted.filter((e) => e.event === 'signal')).toHaveLength(0)
   })
 
@@ -182,7 +183,7 @@ describe('SignalingClient', () => {
       error: { code: 'ROOM_FULL', message: 'room is full (2 of 2)' },
     })
     socket.serverAccept()
-    await vi.waitFor(() => expect(failures).toEqual(['ROOM_FULL']))
+    await eventually(() => expect(failures).toEqual(['ROOM_FULL']))
     expect(statuses.at(-1)).toBe('failed')
     expect(client.session).toBeNull()
   })
