@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/signaling-load.ts
  *   BENCH_CLIENTS=1000 BENCH_RATE=2000 BENCH_SECONDS=5 npx tsx bench/signaling-load.ts
+ *   BENCH_CPU_PROF=bench/results/prof npx tsx bench/signaling-load.ts   (V8 CPU profiles)
  *
  * Loopback only and bounded: every phase has a limit and both servers are stopped at the end.
  * Needs about 2 file descriptors per client (one in this process, one in the server): raise
@@ -42,7 +43,14 @@ interface ServerChild {
 
 async function startChild(script: string): Promise<ServerChild> {
   const child: ChildProcess = fork(resolve(import.meta.dirname, 'signaling', script), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server to <dir> for DevTools.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const nextMessage = (type: ChildMessage['type']): Promise<ChildMessage> =>
