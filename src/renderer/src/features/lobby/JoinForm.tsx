@@ -94,6 +94,9 @@ export function JoinForm(): ReactElement {
           aria-invalid={problems.name !== undefined}
           aria-describedby={problems.name ? ids.nameError : undefined}
           onChange={(event) => form.update({ name: event.target.value })}
+          onBlur={() => {
+            if (form.name.trim() !== '') saveDisplayName(form.name.trim())
+          }}
         />
         {problems.name ? (
           <p id={ids.nameError} className="field-error">
