@@ -16,12 +16,15 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChildMessage, ParentMessage } from './signaling/childProtocol'
-import { runLoad, type LoadResult } from './signaling/loadGenerator'
+import type { LoadPhase, LoadResult } from './signaling/loadGenerator'
+import type { WorkerReply, WorkerRequest } from './signaling/loadWorker'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4000)
 const RATE = Number(process.env.BENCH_RATE ?? 4000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const ROOM_SIZE = 4
+/** Generator processes; rooms are never split between them. */
+const WORKERS = Math.max(1, Number(process.env.BENCH_WORKERS ?? 2))
 
 function openFileLimit(): number {
   try {
@@ -102,6 +105,69 @@ interface Figures {
   failures: string
 }
 
+/** Runs WORKERS generator processes in lockstep and merges their results. */
+async function runWorkers(
+  url: string,
+  onPhase: (phase: LoadPhase) => Promise<void>,
+): Promise<LoadResult> {
+  const perWorker = Math.ceil(CLIENTS / WORKERS / ROOM_SIZE) * ROOM_SIZE
+  const workers = Array.from({ length: WORKERS }, (_, k) => {
+    const clients = Math.max(0, Math.min(perWorker, CLIENTS - k * perWorker))
+    const child = fork(resolve(import.meta.dirname, 'signaling', 'loadWorker.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    return { child, clients }
+  }).filter((w) => w.clients > 0)
+  const results: LoadResult[] = []
+  await new Promise<void>((done, fail) => {
+    const waiting = new Map<LoadPhase, number>()
+    for (const [k, { child, clients }] of workers.entries()) {
+      child.on('exit', (code) => {
+        if (code !== 0 && results.length < workers.length)
+          fail(new Error(`load worker ${k} exited with ${code}`))
+      })
+      child.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'done') {
+          results.push(reply.result)
+          if (results.length === workers.length) done()
+          return
+        }
+        const count = (waiting.get(reply.phase) ?? 0) + 1
+        waiting.set(reply.phase, count)
+        if (count < workers.length) return
+        onPhase(reply.phase).then(() => {
+          for (const w of workers) w.child.send({ type: 'continue' } satisfies WorkerRequest)
+        }, fail)
+      })
+      const request: WorkerRequest = {
+        type: 'run',
+        options: {
+          url,
+          roomPrefix: `bench-w${k}`,
+          clients,
+          roomSize: ROOM_SIZE,
+          ratePerSecond: (RATE * clients) / CLIENTS,
+          durationMs: SECONDS * 1000,
+        },
+      }
+      child.send(request)
+    }
+  }).finally(() => {
+    for (const { child } of workers) if (child.exitCode === null) child.kill()
+  })
+  return {
+    // Workers join concurrently, so the combined rate is the sum of theirs.
+    joinsPerSecond: results.reduce((sum, r) => sum + r.joinsPerSecond, 0),
+    joinFailures: results.reduce((sum, r) => sum + r.joinFailures, 0),
+    sent: results.reduce((sum, r) => sum + r.sent, 0),
+    delivered: results.reduce((sum, r) => sum + r.delivered, 0),
+    ackFailures: results.reduce((sum, r) => sum + r.ackFailures, 0),
+    latenciesMs: results.flatMap((r) => r.latenciesMs),
+    achievedRate: results.reduce((sum, r) => sum + r.achievedRate, 0),
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -116,23 +182,16 @@ async function measure(script: string): Promise<Figures> {
     let cpuEnd = 0
     let relayStart = 0
     let relayEnd = 0
-    const result: LoadResult = await runLoad({
-      url: `http://127.0.0.1:${server.port}`,
-      clients: CLIENTS,
-      roomSize: ROOM_SIZE,
-      ratePerSecond: RATE,
-      durationMs: SECONDS * 1000,
-      async onPhase(phase) {
-        if (phase === 'joined') loadedRss = (await server.usage()).rss
-        if (phase === 'relayStart') {
-          cpuStart = (await server.usage()).cpuMicros
-          relayStart = performance.now()
-        }
-        if (phase === 'relayEnd') {
-          cpuEnd = (await server.usage()).cpuMicros
-          relayEnd = performance.now()
-        }
-      },
+    const result = await runWorkers(`http://127.0.0.1:${server.port}`, async (phase) => {
+      if (phase === 'joined') loadedRss = (await server.usage()).rss
+      if (phase === 'relayStart') {
+        cpuStart = (await server.usage()).cpuMicros
+        relayStart = performance.now()
+      }
+      if (phase === 'relayEnd') {
+        cpuEnd = (await server.usage()).cpuMicros
+        relayEnd = performance.now()
+      }
     })
     const sorted = [...result.latenciesMs].sort((a, b) => a - b)
     return {
@@ -160,7 +219,8 @@ if (limit < CLIENTS + 1024) {
 }
 
 console.log(
-  `signaling-load: ${CLIENTS} clients in rooms of ${ROOM_SIZE}, ${RATE} msg/s for ${SECONDS} s, loopback`,
+  `signaling-load: ${CLIENTS} clients in rooms of ${ROOM_SIZE}, ${RATE} msg/s for ${SECONDS} s, ` +
+    `${WORKERS} generator process(es), loopback`,
 )
 const baseline = await measure('bareServer.ts')
 const moim = await measure('moimServer.ts')

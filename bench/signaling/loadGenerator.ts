@@ -4,14 +4,18 @@
  */
 import { io as connect, type Socket } from 'socket.io-client'
 
+export type LoadPhase = 'connected' | 'joined' | 'relayStart' | 'relayEnd'
+
 export interface LoadOptions {
   url: string
+  /** Distinguishes the rooms of several generator processes driving one server. */
+  roomPrefix: string
   clients: number
   roomSize: number
   ratePerSecond: number
   durationMs: number
   /** Called between phases so the caller can sample the server's RSS and CPU. */
-  onPhase(phase: 'connected' | 'joined' | 'relayStart' | 'relayEnd'): Promise<void>
+  onPhase(phase: LoadPhase): Promise<void>
 }
 
 export interface LoadResult {
@@ -79,7 +83,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       Array.from({ length: o.clients }, (_, i) => i),
       500,
       async (i) => {
-        const room = `bench-${Math.floor(i / o.roomSize)}`
+        const room = `${o.roomPrefix}-${Math.floor(i / o.roomSize)}`
         const res = (await clients[i].emitWithAck('room:join', {
           room,
           name: `c${i}`,
