@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { devCspPlugin } from './scripts/vite/devCspPlugin'
 
 export default defineConfig({
   main: {
@@ -29,6 +30,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devCspPlugin()],
   },
 })

@@ -3,7 +3,10 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const noElectron = { name: 'electron', message: 'The renderer runs in a browser too: use window.moim.' }
+const noElectron = {
+  name: 'electron',
+  message: 'The renderer runs in a browser too: use window.moim.',
+}
 const noReactInRtc = [
   { name: 'react', message: 'rtc/ and signaling/ are framework-free.' },
   { name: 'zustand', message: 'rtc/ and signaling/ are framework-free; session/ writes stores.' },
@@ -11,14 +14,25 @@ const noReactInRtc = [
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'e2e/artifacts/**', 'bench/results/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      '**/dist/**',
+      'release/**',
+      'node_modules/**',
+      'e2e/artifacts/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -36,7 +50,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron, ...noReactInRtc], patterns: ['**/store/*', '**/features/*', '**/session/*'] },
+        {
+          paths: [noElectron, ...noReactInRtc],
+          patterns: ['**/store/*', '**/features/*', '**/session/*'],
+        },
       ],
     },
   },
@@ -48,7 +65,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'react', 'zustand'], message: 'src/shared is pure TypeScript.' },
+            {
+              group: ['node:*', 'electron', 'react', 'zustand'],
+              message: 'src/shared is pure TypeScript.',
+            },
             { group: ['../*', '!./*'], message: 'src/shared imports nothing outside itself.' },
           ],
         },
@@ -62,7 +82,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, 'react', 'zustand'],
-          patterns: [{ group: ['**/src/renderer/**', '**/src/main/**'], message: 'The server imports src/shared only.' }],
+          patterns: [
+            {
+              group: ['**/src/renderer/**', '**/src/main/**'],
+              message: 'The server imports src/shared only.',
+            },
+          ],
         },
       ],
     },
