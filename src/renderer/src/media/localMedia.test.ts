@@ -40,6 +40,19 @@ describe('acquireUserMedia', () => {
     expect(devices.calls[0].video).toMatchObject({ deviceId: { exact: 'cam-2' } })
   })
 
+  it('falls back to the default device when the chosen one is gone', async () => {
+    const devices = new FakeMediaDevices()
+    const result = await acquireUserMedia(devices.asMediaDevices(), {
+      audio: true,
+      video: true,
+      cameraId: 'unplugged-cam',
+      microphoneId: 'mic-2',
+    })
+    expect(result.error).toBeNull()
+    expect(result.video?.getSettings().deviceId).toBe('cam-1')
+    expect(result.audio?.getSettings().deviceId).toBe('mic-2')
+  })
+
   it('keeps the working device when the other fails', async () => {
     const devices = new FakeMediaDevices()
     devices.failures.audio = 'NotReadableError'

@@ -67,6 +67,11 @@ export async function acquireUserMedia(
   } catch (error) {
     if (!(request.audio && request.video)) {
       const kind = classifyMediaError(error)
+      const chosenId = request.audio ? request.microphoneId : request.cameraId
+      if (kind === 'not-found' && chosenId) {
+        // The remembered device is gone (unplugged, or ids reset): use the default one.
+        return acquireUserMedia(devices, { ...request, microphoneId: null, cameraId: null })
+      }
       return { ...none, error: { device, kind, message: describeMediaError(device, kind) } }
     }
   }
