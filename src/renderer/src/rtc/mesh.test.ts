@@ -59,6 +59,10 @@ describe('Mesh', () => {
     expect(mesh('a').peerIds.sort()).toEqual(['b', 'c'])
     expect(pcsOf.get('a')?.length).toBe(2)
     expect(pcsOf.get('a')?.[0].config.iceServers).toEqual([{ urls: 'stun:127.0.0.1:3478' }])
+    // Fresh TURN credentials after a rejoin reach existing and future links.
+    const turn = [{ urls: 'turn:127.0.0.1:3478', username: '1:x', credential: 'c' }]
+    mesh('a').setIceServers(turn)
+    expect(pcsOf.get('a')?.map((pc) => pc.config.iceServers)).toEqual([turn, turn])
   })
 
   it('removing a peer closes its connection and detaches every listener', async () => {

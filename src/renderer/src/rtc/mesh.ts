@@ -32,6 +32,7 @@ export interface MeshOptions {
 export class Mesh extends Emitter<MeshEvents> {
   readonly selfId: string
   private readonly options: MeshOptions
+  private iceServers: RTCIceServer[]
   private readonly links = new Map<string, { link: PeerLink; unsubscribe: (() => void)[] }>()
   private camera: CameraSource
   private readonly screens = new Map<string, MediaStream>()
@@ -41,6 +42,7 @@ export class Mesh extends Emitter<MeshEvents> {
     super()
     this.options = options
     this.selfId = options.selfId
+    this.iceServers = options.iceServers
     this.camera = options.camera ?? { stream: null, audio: null, video: null }
   }
 
@@ -69,7 +71,7 @@ export class Mesh extends Emitter<MeshEvents> {
       selfId: this.selfId,
       remoteId: peerId,
       initiator,
-      pc: this.options.createPeerConnection({ iceServers: this.options.iceServers }),
+      pc: this.options.createPeerConnection({ iceServers: this.iceServers }),
       sendSignal: (data) => this.options.sendSignal(peerId, data),
       camera: this.camera,
       createMediaStream: this.options.createMediaStream,
@@ -89,6 +91,12 @@ export class Mesh extends Emitter<MeshEvents> {
     link.start()
     this.rebalance()
     return link
+  }
+
+  /** Fresh ICE servers from a rejoin (TURN credentials expire): for new links and ICE restarts. */
+  setIceServers(iceServers: RTCIceServer[]): void {
+    this.iceServers = iceServers
+    for (const { link } of this.links.values()) link.setIceServers(iceServers)
   }
 
   /** Routes a remote signal; an offer from a peer without a link creates one (we answer). */

@@ -230,6 +230,16 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     return true
   }
 
+  /** New ICE servers (fresh TURN credentials); used by the next ICE restart. */
+  setIceServers(iceServers: RTCIceServer[]): void {
+    if (this.closed) return
+    try {
+      this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers })
+    } catch (error) {
+      console.warn(`ICE servers for ${this.remoteId} not updated`, error)
+    }
+  }
+
   /** Restarts ICE now (e.g. after the network changed). */
   restartIce(): void {
     if (!this.closed) this.pc.restartIce()

@@ -240,6 +240,7 @@ export function createSession(deps: SessionDeps): Session {
       return
     }
     set({ room: ack.room })
+    ctx.mesh.setIceServers(ack.iceServers)
     const present = new Set(ack.peers.map((p) => p.id))
     for (const peer of ack.peers) addPeer(peer)
     for (const id of Object.keys(store.getState().participants)) {

@@ -168,9 +168,18 @@ export class FakePeerConnection {
   constructor(
     private readonly network: FakeNetwork,
     readonly pcId: number,
-    readonly config: RTCConfiguration,
+    public config: RTCConfiguration,
   ) {
     this.ufrag = `u${pcId}a`
+  }
+
+  getConfiguration(): RTCConfiguration {
+    return { ...this.config }
+  }
+
+  setConfiguration(config: RTCConfiguration): void {
+    this.assertOpen()
+    this.config = { ...config }
   }
 
   getTransceivers(): FakeTransceiver[] {
