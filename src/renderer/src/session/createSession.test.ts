@@ -278,6 +278,22 @@ describe('session: call', () => {
     expect(a.store.getState().local.screenShares).toHaveLength(0)
   })
 
+  it('follows host changes and, when kicked, returns to the lobby with the reason', async () => {
+    const [a, b] = [client(), client()]
+    await a.session.startPreview()
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
+    const bId = b.store.getState().self!.id
+    server.sockets[0].serverSend('room:host', { hostId: bId })
+    expect(a.store.getState().room?.hostId).toBe(bId)
+    server.sockets[0].serverSend('room:kicked', { by: bId })
+    expect(a.store.getState()).toMatchObject({ phase: 'lobby', self: null, participants: {} })
+    expect(a.store.getState().error?.code).toBe('KICKED')
+    expect(a.pcs.every((pc) => pc.signalingState === 'closed')).toBe(true)
+    expect(a.store.getState().local.stream).not.toBeNull()
+  })
+
   it('a cancelled screen picker is not an error', async () => {
     const a = client()
     await join(a, 'Ann')
