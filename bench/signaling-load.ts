@@ -182,7 +182,10 @@ async function measure(script: string): Promise<Figures> {
     let cpuEnd = 0
     let relayStart = 0
     let relayEnd = 0
+    const began = performance.now()
     const result = await runWorkers(`http://127.0.0.1:${server.port}`, async (phase) => {
+      const at = ((performance.now() - began) / 1000).toFixed(1)
+      process.stderr.write(`  [${script.replace('.ts', '')}] ${phase} at ${at} s\n`)
       if (phase === 'joined') loadedRss = (await server.usage()).rss
       if (phase === 'relayStart') {
         cpuStart = (await server.usage()).cpuMicros
@@ -222,6 +225,12 @@ console.log(
   `signaling-load: ${CLIENTS} clients in rooms of ${ROOM_SIZE}, ${RATE} msg/s for ${SECONDS} s, ` +
     `${WORKERS} generator process(es), loopback`,
 )
+// The whole run is bounded: a machine too busy to finish says so instead of hanging.
+const deadline = setTimeout(() => {
+  console.error('signaling-load: gave up after 10 minutes; the machine is too busy for this load')
+  process.exit(3)
+}, 10 * 60_000)
+deadline.unref()
 const baseline = await measure('bareServer.ts')
 const moim = await measure('moimServer.ts')
 

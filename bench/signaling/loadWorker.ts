@@ -31,8 +31,8 @@ process.on('message', (request: WorkerRequest) => {
     },
   }).then(
     (result) => {
-      send({ type: 'done', result })
-      process.disconnect()
+      // Disconnect only once the (large) result is flushed, or it can be lost in the pipe.
+      process.send?.({ type: 'done', result } satisfies WorkerReply, () => process.disconnect())
     },
     (err: unknown) => {
       process.stderr.write(`load worker failed: ${String(err)}\n`)
