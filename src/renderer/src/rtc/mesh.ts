@@ -93,6 +93,11 @@ export class Mesh extends Emitter<MeshEvents> {
     return link
   }
 
+  /** Resolves when every link we initiated has sent its first offer (or closed). */
+  async whenOffersSent(): Promise<void> {
+    await Promise.all([...this.links.values()].map(({ link }) => link.whenOfferSent()))
+  }
+
   /** Fresh ICE servers from a rejoin (TURN credentials expire): for new links and ICE restarts. */
   setIceServers(iceServers: RTCIceServer[]): void {
     this.iceServers = iceServers

@@ -52,6 +52,19 @@ describe('PeerLink', () => {
     expect(pcB.offersMade).toBe(0)
   })
 
+  it('the newcomer offers at once, without waiting for the negotiationneeded task', async () => {
+    vi.useFakeTimers()
+    const { a, b, pcA } = createLinkPair({})
+    a.start()
+    b.start()
+    // No timer ran, so negotiationneeded (a task) has not fired: the offer came from start().
+    await a.whenOfferSent()
+    await b.whenOfferSent()
+    expect(pcA.offersMade).toBe(1)
+    expect(pcA.localDescription?.type).toBe('offer')
+    vi.useRealTimers()
+  })
+
   it('still negotiates send+receive when the joining side has no devices', async () => {
     const { a, b, pcA, pcB } = createLinkPair({
       aCamera: fakeCamera(false),

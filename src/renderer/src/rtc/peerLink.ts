@@ -107,6 +107,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private closed = false
   private started = false
   private videoBudget: VideoBudget | null = null
+  private markOfferSent: () => void = () => {}
+  private readonly offerSent = new Promise<void>((resolve) => (this.markOfferSent = resolve))
 
   constructor(options: PeerLinkOptions) {
     super()
@@ -145,7 +147,21 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       this.ensureRemoteCamera()
       this.attachChannel(pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true }))
       this.applyPendingScreens()
+      // Offer now rather than on negotiationneeded: that event is a task, which can queue
+      // behind the call screen's first render and delay the first offer by a whole frame or more.
+      // Once this offer is under way the browser no longer considers negotiation needed.
+      void this.negotiate()
+    } else {
+      this.markOfferSent()
     }
+  }
+
+  /**
+   * Resolves once the first offer has been handed to signaling (at once for an answerer) or
+   * the link closed; lets the caller hold back other main-thread work until the offer is out.
+   */
+  whenOfferSent(): Promise<void> {
+    return this.offerSent
   }
 
   get connectionStatus(): LinkStatus {
@@ -267,6 +283,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.screenSenders.clear()
     this.pendingScreens.clear()
     this.pendingCandidates = []
+    this.markOfferSent()
     pc.close()
     this.setStatusClosed()
     this.removeAllListeners()
@@ -316,6 +333,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     const local = this.pc.localDescription
     if (!local || this.closed) return
     this.sendSignal({ description: { type: local.type, sdp: local.sdp } })
+    if (local.type === 'offer') this.markOfferSent()
   }
 
   private async processSignal(data: SignalData): Promise<void> {

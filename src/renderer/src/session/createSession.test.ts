@@ -215,6 +215,21 @@ describe('session: call', () => {
     expect(network.openCount).toBe(2)
   })
 
+  it('the call screen appears once the newcomer has sent its offers', async () => {
+    const [a, b, c] = [client(), client(), client()]
+    for (const x of [a, b, c]) await x.session.startPreview()
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    const offersAtCallScreen: (string | undefined)[] = []
+    c.store.subscribe((state, prev) => {
+      if (state.phase === 'in-call' && prev.phase !== 'in-call')
+        offersAtCallScreen.push(...c.pcs.map((pc) => pc.localDescription?.type))
+    })
+    expect(await join(c, 'Cy')).toBe(true)
+    expect(c.store.getState().phase).toBe('in-call')
+    expect(offersAtCallScreen).toEqual(['offer', 'offer'])
+  })
+
   it('joins with no devices at all and still receives everyone', async () => {
     const a = client()
     await a.session.startPreview()

@@ -44,9 +44,13 @@ export interface SessionDeps {
   ackTimeoutMs?: number
   /** After a resumed rejoin, peers missing from the room are dropped after this long. */
   lostPeerGraceMs?: number
+  /** How long join() may hold back the call screen while the first offers are created. */
+  offerWaitCapMs?: number
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
+/** The call screen waits at most this long for the first offers to be sent. */
+const DEFAULT_OFFER_WAIT_CAP_MS = 400
 
 interface CallContext {
   client: SignalingClient
@@ -62,6 +66,7 @@ interface CallContext {
 export function createSession(deps: SessionDeps): Session {
   const store = deps.callStore
   const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
+  const offerWaitCapMs = deps.offerWaitCapMs ?? DEFAULT_OFFER_WAIT_CAP_MS
   let call: CallContext | null = null
   /** A connection opened by preconnect(), handed to the next join() for the same server. */
   let warm: { url: string; client: SignalingClient } | null = null
@@ -217,14 +222,29 @@ export function createSession(deps: SessionDeps): Session {
     })
   }
 
-  /** Fresh room membership (first join, or the server forgot us): build the mesh from scratch. */
+  /**
+   * Fresh room membership (first join, or the server forgot us): build the mesh from scratch.
+   * Leaves the phase to the caller, so the call screen's first render can wait for the offers.
+   */
   function enterRoom(ctx: CallContext, ack: JoinAckBody): void {
     const participants: Record<string, Participant> = { [ack.self.id]: selfParticipant(ack.self) }
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
-    set({ self: ack.self, room: ack.room, participants, phase: 'in-call', signaling: 'connected' })
+    set({ self: ack.self, room: ack.room, participants, signaling: 'connected' })
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     for (const peer of ack.peers) ctx.mesh.ensure(peer.id, true)
+  }
+
+  /**
+   * Shows the call screen once the first offers are out. Mounting it takes the main thread for
+   * a while (many video tiles); until the offers are sent, that would delay everyone's media.
+   */
+  async function showCallAfterOffers(ctx: CallContext): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, offerWaitCapMs)))
+    await Promise.race([ctx.mesh.whenOffersSent(), cap])
+    clearTimeout(timer)
+    if (call === ctx && store.getState().phase === 'joining') set({ phase: 'in-call' })
   }
 
   function onRejoined(ctx: CallContext, ack: JoinAckBody, resumed: boolean): void {
@@ -237,6 +257,7 @@ export function createSession(deps: SessionDeps): Session {
       ctx.remoteStreams.clear()
       ctx.mesh = createMesh(ctx.client, ack)
       enterRoom(ctx, ack)
+      set({ phase: 'in-call' })
       return
     }
     set({ room: ack.room })
@@ -400,7 +421,8 @@ export function createSession(deps: SessionDeps): Session {
       call = ctx
       attachClient(ctx)
       enterRoom(ctx, ack)
-      return true
+      await showCallAfterOffers(ctx)
+      return call === ctx
     },
 
     preconnect(serverUrl: string) {
