@@ -3,7 +3,7 @@ import { eventually } from '../rtc/testing/eventually'
 import { createFakeMediaStream, type FakeTrack } from '../rtc/testing/fakeMedia'
 import { FakeNetwork, type FakePeerConnection } from '../rtc/testing/fakePeerConnection'
 import { createCallStore, type CallStore } from '../store/callStore'
-import { createSpeakingStore } from '../store/speakingStore'
+import { createSpeakingStore, type SpeakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
 import { FakeMediaDevices } from './testing/fakeDevices'
 import { FakeServer } from './testing/fakeServer'
@@ -12,6 +12,7 @@ import type { Session } from './types'
 interface Client {
   session: Session
   store: CallStore
+  speakingStore: SpeakingStore
   devices: FakeMediaDevices
   pcs: FakePeerConnection[]
 }
@@ -20,16 +21,30 @@ let server: FakeServer
 let network: FakeNetwork
 const sessions: Session[] = []
 
-function client(options: { lostPeerGraceMs?: number } = {}): Client {
+/** Just enough WebAudio for the level meter: silent analysers. */
+function silentAudioContext(): AudioContext {
+  const node = { connect: () => {}, disconnect: () => {} }
+  const context = {
+    state: 'running',
+    createMediaStreamSource: () => node,
+    createAnalyser: () => ({ ...node, fftSize: 512, getFloatTimeDomainData: () => {} }),
+    resume: async () => {},
+    close: async () => {},
+  }
+  return context as unknown as AudioContext
+}
+
+function client(options: { lostPeerGraceMs?: number; audio?: boolean } = {}): Client {
   server ??= new FakeServer()
   network ??= new FakeNetwork()
   const store = createCallStore()
+  const speakingStore = createSpeakingStore()
   const devices = new FakeMediaDevices()
   const pcs: FakePeerConnection[] = []
   const net = network
   const session = createSession({
     callStore: store,
-    speakingStore: createSpeakingStore(),
+    speakingStore,
     mediaDevices: devices.asMediaDevices(),
     createPeerConnection: (config) => {
       const pc = net.createFake(config)
@@ -37,12 +52,12 @@ function client(options: { lostPeerGraceMs?: number } = {}): Client {
       return pc as unknown as RTCPeerConnection
     },
     createMediaStream: createFakeMediaStream,
-    createAudioContext: () => null,
+    createAudioContext: () => (options.audio ? silentAudioContext() : null),
     socketFactory: server.factory,
     lostPeerGraceMs: options.lostPeerGraceMs,
   })
   sessions.push(session)
-  return { session, store, devices, pcs }
+  return { session, store, speakingStore, devices, pcs }
 }
 
 const join = (c: Client, name: string, extra: { capacity?: number } = {}) =>
@@ -228,6 +243,16 @@ describe('session: call', () => {
     expect(await join(c, 'Cy')).toBe(true)
     expect(c.store.getState().phase).toBe('in-call')
     expect(offersAtCallScreen).toEqual(['offer', 'offer'])
+  })
+
+  it('meters the voice of every connected peer', async () => {
+    const [a, b] = [client({ audio: true }), client({ audio: true })]
+    for (const x of [a, b]) await x.session.startPreview()
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
+    const bId = b.store.getState().self?.id ?? ''
+    await eventually(() => expect(Object.keys(a.speakingStore.getState().levels)).toContain(bId))
   })
 
   it('joins with no devices at all and still receives everyone', async () => {

@@ -196,12 +196,20 @@ export function createSession(deps: SessionDeps): Session {
 
   function attachMesh(ctx: CallContext): void {
     const { mesh } = ctx
-    mesh.on('peer-status', (peerId: string, status: LinkStatus) =>
-      patch(peerId, { connection: status }),
-    )
+    // A remote voice is metered once its link is connected: no audio flows before that, and
+    // setting up the WebAudio source earlier would sit between the offer and our answer.
+    const meterWhenConnected = (peerId: string) => {
+      const link = mesh.link(peerId)
+      if (link?.connectionStatus === 'connected' && link.remoteCameraStream)
+        meter.track(peerId, link.remoteCameraStream)
+    }
+    mesh.on('peer-status', (peerId: string, status: LinkStatus) => {
+      patch(peerId, { connection: status })
+      meterWhenConnected(peerId)
+    })
     mesh.on('peer-camera', (peerId, stream) => {
       patch(peerId, { cameraStream: stream })
-      meter.track(peerId, stream)
+      meterWhenConnected(peerId)
     })
     mesh.on('peer-stream', (peerId, stream) => {
       let streams = ctx.remoteStreams.get(peerId)
