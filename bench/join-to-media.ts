@@ -4,6 +4,7 @@
  * RTCPeerConnections signalling through a bare socket.io relay). Target: app <= 1.5x baseline.
  * Samples of app and baseline alternate so both see the same machine load.
  */
+import { loadavg } from 'node:os'
 import { launchBrowser } from '../e2e/harness/browser'
 import { startTestServer } from '../e2e/harness/server'
 import { measureFourthJoin, startRoomOfThree } from './join/app'
@@ -28,9 +29,14 @@ async function main(): Promise<void> {
     const room = await startRoomOfThree(browser, server.origin, 'bench')
     const app: number[] = []
     const baseline: number[] = []
+    const cameras = { app: new Set<string>(), baseline: new Set<string>() }
     for (let i = 1; i <= SAMPLES; i++) {
-      baseline.push(await measureBaseline(browser, relay, `bare-${i}`))
-      app.push(await measureFourthJoin(browser, server.origin, 'bench'))
+      const bare = await measureBaseline(browser, relay, `bare-${i}`)
+      baseline.push(bare.ms)
+      cameras.baseline.add(bare.camera)
+      const joined = await measureFourthJoin(browser, server.origin, 'bench')
+      app.push(joined.ms)
+      cameras.app.add(joined.camera)
       await room.settle()
       console.log(
         `  sample ${i}: app ${formatMs(app.at(-1) ?? 0)}, baseline ${formatMs(baseline.at(-1) ?? 0)}`,
@@ -44,6 +50,14 @@ async function main(): Promise<void> {
     console.log(`  app:      median ${formatMs(appMedian)} of ${SAMPLES}`)
     console.log(
       `  baseline: median ${formatMs(baselineMedian)} of ${SAMPLES} (bare RTCPeerConnection pair + bare relay)`,
+    )
+    console.log(
+      `  camera:   app ${[...cameras.app].join(', ')}; baseline ${[...cameras.baseline].join(', ')} (same getUserMedia constraints, fake device)`,
+    )
+    console.log(
+      `  load:     ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (1/5/15 min average at the end)`,
     )
     console.log(
       `  ratio:    ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`,

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { newParticipant, type BrowserPerson } from '../../e2e/harness/browser'
 import { installProbes } from '../../e2e/harness/probes'
 import {
@@ -16,6 +16,32 @@ async function person(browser: Browser, origin: string): Promise<BrowserPerson> 
   const participant = await newParticipant(browser, origin)
   await participant.context.addInitScript(installProbes)
   return participant
+}
+
+/** What the lobby preview's camera track delivers, once it has frames. */
+async function previewCamera(page: Page): Promise<string> {
+  const handle = await page.waitForFunction(() => {
+    const video = (
+      globalThis as unknown as {
+        document: { querySelector: (s: string) => PreviewVideo | null }
+      }
+    ).document.querySelector('video[aria-label="Camera preview"]')
+    const track = video?.srcObject?.getVideoTracks()[0]
+    if (!video || !track || video.videoWidth === 0) return null
+    const { width, height, frameRate } = track.getSettings()
+    return `${width}x${height}@${Math.round(frameRate ?? 0)}`
+  })
+  return (await handle.jsonValue()) as string
+}
+
+/** The few DOM shapes previewCamera reads (the node tsconfig has no DOM library). */
+interface PreviewVideo {
+  videoWidth: number
+  srcObject: {
+    getVideoTracks: () => {
+      getSettings: () => { width?: number; height?: number; frameRate?: number }
+    }[]
+  } | null
 }
 
 /** Three people already in a call, each seeing the other two play. */
@@ -38,20 +64,28 @@ export async function startRoomOfThree(browser: Browser, origin: string, room: s
  * One app sample: the 4th person fills the lobby (camera preview running, as a real user
  * would see it), then the clock runs from clicking Join to all three remote videos playing.
  */
+export interface AppSample {
+  ms: number
+  /** The newcomer's camera as captured for the lobby preview, e.g. "1280x720@30". */
+  camera: string
+}
+
 export async function measureFourthJoin(
   browser: Browser,
   origin: string,
   room: string,
-): Promise<number> {
+): Promise<AppSample> {
   const fourth = await person(browser, origin)
   try {
     await openLobby(fourth.page, origin, room)
     await fillLobby(fourth.page, { name: 'Dana', room })
-    return await timed(async () => {
+    const camera = await previewCamera(fourth.page)
+    const ms = await timed(async () => {
       await joinButton(fourth.page).click()
       await participantsRegion(fourth.page).waitFor()
       await expectRemoteVideosPlaying(fourth.page, 3)
     })
+    return { ms, camera }
   } finally {
     // Leaving (rather than vanishing) lets the others drop the tile at once, not after the
     // server's reconnect grace period.

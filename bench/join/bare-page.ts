@@ -15,9 +15,19 @@ export const BARE_PAGE_HTML = `<!doctype html>
   let socket, pc, stream
   const video = document.querySelector('video')
 
+  // The app's own capture constraints (src/renderer/src/media/localMedia.ts), so both sides
+  // capture and encode the same camera: a smaller baseline picture would flatter the baseline.
+  const CONSTRAINTS = {
+    video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30, max: 30 } },
+    audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  }
+
   // What a joining app user already has before clicking Join: camera and microphone.
+  // Returns what the camera delivers, e.g. "1280x720@30", for the report.
   window.benchPrepare = async () => {
-    stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true })
+    stream = await navigator.mediaDevices.getUserMedia(CONSTRAINTS)
+    const s = stream.getVideoTracks()[0].getSettings()
+    return s.width + 'x' + s.height + '@' + Math.round(s.frameRate)
   }
 
   // Connecting to signaling and entering the room is part of joining, as in the app.

@@ -6,7 +6,7 @@ import type { BareRelay } from './bare-relay'
 import { timed } from './timing'
 
 interface BareWindow {
-  benchPrepare: () => Promise<void>
+  benchPrepare: () => Promise<string>
   benchJoin: (room: string) => Promise<void>
   benchCall: (room: string) => Promise<void>
 }
@@ -15,30 +15,38 @@ interface BareWindow {
  * One baseline sample: both pages hold their camera and the callee is already in the room; the
  * clock runs from the caller connecting to the relay (its "Join") to its remote video playing.
  */
+export interface BaselineSample {
+  ms: number
+  /** The caller's camera as captured, e.g. "1280x720@30". */
+  camera: string
+}
+
 export async function measureBaseline(
   browser: Browser,
   relay: BareRelay,
   room: string,
-): Promise<number> {
+): Promise<BaselineSample> {
   const callee = await newParticipant(browser, relay.origin)
   const caller = await newParticipant(browser, relay.origin)
   try {
+    let camera = ''
     for (const side of [callee, caller]) {
       await side.context.addInitScript(installProbes)
       await side.page.goto(relay.origin)
-      await side.page.evaluate(() => (globalThis as unknown as BareWindow).benchPrepare())
+      camera = await side.page.evaluate(() => (globalThis as unknown as BareWindow).benchPrepare())
     }
     await callee.page.evaluate(
       (name) => (globalThis as unknown as BareWindow).benchJoin(name),
       room,
     )
-    return await timed(async () => {
+    const ms = await timed(async () => {
       await caller.page.evaluate(
         (name) => (globalThis as unknown as BareWindow).benchCall(name),
         room,
       )
       await expectPlaying(caller.page, { labels: ['remote'] })
     })
+    return { ms, camera }
   } finally {
     await callee.context.close()
     await caller.context.close()
