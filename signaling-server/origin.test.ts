@@ -3,7 +3,7 @@ import { isOriginAllowed } from './origin'
 
 describe('isOriginAllowed', () => {
   const host = 'moim.example.com'
-  it.each([
+  it.each<[string | undefined, boolean, string]>([
     [undefined, true, 'native client without Origin'],
     ['app://moim', true, 'the desktop app'],
     ['https://moim.example.com', true, 'same origin'],
