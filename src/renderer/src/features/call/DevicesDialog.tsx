@@ -1,11 +1,7 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
-import { useSession } from '../../sessionContext'
-import { useCallStoreShallow } from '../../store/useCallStore'
-import { DeviceSelect } from './ui/DeviceSelect'
+import { DeviceChoices } from './ui/DeviceChoices'
 import { CloseIcon } from './ui/icons'
-import { MicLevelMeter } from './ui/MicLevelMeter'
-import { hasLiveTrack } from './media'
 
 interface DevicesDialogProps {
   id: string
@@ -21,18 +17,9 @@ interface DevicesDialogProps {
  */
 export function DevicesDialog({ id, open, onClose, speakerKey }: DevicesDialogProps): ReactElement {
   const t = useT()
-  const session = useSession()
   const titleId = useId()
   const ref = useRef<HTMLDialogElement>(null)
   const opener = useRef<HTMLElement | null>(null)
-  const local = useCallStoreShallow((s) => ({
-    stream: s.local.stream,
-    audioEnabled: s.local.audioEnabled,
-    cameraId: s.local.cameraId,
-    microphoneId: s.local.microphoneId,
-    cameras: s.local.cameras,
-    microphones: s.local.microphones,
-  }))
 
   useEffect(() => {
     const dialog = ref.current
@@ -86,24 +73,7 @@ export function DevicesDialog({ id, open, onClose, speakerKey }: DevicesDialogPr
               <CloseIcon />
             </button>
           </header>
-          <DeviceSelect
-            kind="camera"
-            devices={local.cameras}
-            value={local.cameraId}
-            onChange={(id) => void session.setCamera(id)}
-          />
-          <div className="device-with-meter">
-            <DeviceSelect
-              kind="microphone"
-              devices={local.microphones}
-              value={local.microphoneId}
-              onChange={(id) => void session.setMicrophone(id)}
-            />
-            <MicLevelMeter
-              speakerKey={speakerKey}
-              active={local.audioEnabled && hasLiveTrack(local.stream, 'audio')}
-            />
-          </div>
+          <DeviceChoices speakerKey={speakerKey} />
           <div className="dialog-footer">
             <button
               type="button"

@@ -4,10 +4,9 @@ import { useSession } from '../../sessionContext'
 import { LOCAL_SPEAKER_KEY } from '../../store/speakingStore'
 import { useCallStoreShallow } from '../../store/useCallStore'
 import { Avatar } from '../call/ui/Avatar'
-import { DeviceSelect } from '../call/ui/DeviceSelect'
+import { DeviceChoices } from '../call/ui/DeviceChoices'
 import { IconButton } from '../call/ui/IconButton'
 import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from '../call/ui/icons'
-import { MicLevelMeter } from '../call/ui/MicLevelMeter'
 import { VideoView } from '../call/ui/VideoView'
 import { hasLiveTrack } from '../call/media'
 
@@ -19,8 +18,6 @@ export function PreviewPanel({ name }: { name: string }): ReactElement {
     stream: s.local.stream,
     audioEnabled: s.local.audioEnabled,
     videoEnabled: s.local.videoEnabled,
-    cameraId: s.local.cameraId,
-    microphoneId: s.local.microphoneId,
     cameras: s.local.cameras,
     microphones: s.local.microphones,
     acquiring: s.local.acquiring,
@@ -67,24 +64,7 @@ export function PreviewPanel({ name }: { name: string }): ReactElement {
         </div>
       </div>
       <div className="preview-devices">
-        <DeviceSelect
-          kind="camera"
-          devices={local.cameras}
-          value={local.cameraId}
-          onChange={(id) => void session.setCamera(id)}
-        />
-        <div className="device-with-meter">
-          <DeviceSelect
-            kind="microphone"
-            devices={local.microphones}
-            value={local.microphoneId}
-            onChange={(id) => void session.setMicrophone(id)}
-          />
-          <MicLevelMeter
-            speakerKey={LOCAL_SPEAKER_KEY}
-            active={local.audioEnabled && hasLiveTrack(local.stream, 'audio')}
-          />
-        </div>
+        <DeviceChoices speakerKey={LOCAL_SPEAKER_KEY} />
       </div>
     </section>
   )
