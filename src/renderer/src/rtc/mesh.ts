@@ -93,9 +93,9 @@ export class Mesh extends Emitter<MeshEvents> {
     return link
   }
 
-  /** Resolves when every link we initiated has sent its first offer (or closed). */
-  async whenOffersSent(): Promise<void> {
-    await Promise.all([...this.links.values()].map(({ link }) => link.whenOfferSent()))
+  /** Resolves when every link we initiated has sent its first offer and candidates (or closed). */
+  async whenOffersOut(): Promise<void> {
+    await Promise.all([...this.links.values()].map(({ link }) => link.whenOfferOut()))
   }
 
   /** Fresh ICE servers from a rejoin (TURN credentials expire): for new links and ICE restarts. */

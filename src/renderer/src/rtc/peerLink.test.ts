@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { eventually } from './testing/eventually'
 import type { ChannelMessage } from '../../../shared/channel'
+import type { SignalData } from '../../../shared/protocol'
 import { asStream, asTrack, FakeStream, FakeTrack } from './testing/fakeMedia'
 import type { FakeDataChannel } from './testing/fakePeerConnection'
 import { createLinkPair, fakeCamera, stableAndConnected } from './testing/linkHarness'
@@ -54,15 +55,27 @@ describe('PeerLink', () => {
 
   it('the newcomer offers at once, without waiting for the negotiationneeded task', async () => {
     vi.useFakeTimers()
-    const { a, b, pcA } = createLinkPair({})
+    const { a, pcA } = createLinkPair({})
     a.start()
-    b.start()
     // No timer ran, so negotiationneeded (a task) has not fired: the offer came from start().
-    await a.whenOfferSent()
-    await b.whenOfferSent()
+    for (let i = 0; i < 5; i++) await Promise.resolve()
     expect(pcA.offersMade).toBe(1)
     expect(pcA.localDescription?.type).toBe('offer')
-    vi.useRealTimers()
+  })
+
+  it('reports the first offer out once its end-of-candidates is sent; an answerer at once', async () => {
+    const { a, b, relay } = createLinkPair({})
+    const handedOver: SignalData[] = []
+    relay.filter = (from, _to, data) => {
+      if (from === 'peer-a') handedOver.push(data)
+      return true
+    }
+    b.start()
+    await b.whenOfferOut()
+    a.start()
+    await a.whenOfferOut()
+    expect(handedOver[0]).toMatchObject({ description: { type: 'offer' } })
+    expect(handedOver.at(-1)).toEqual({ candidate: null })
   })
 
   it('still negotiates send+receive when the joining side has no devices', async () => {

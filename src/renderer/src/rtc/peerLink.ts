@@ -107,8 +107,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private closed = false
   private started = false
   private videoBudget: VideoBudget | null = null
-  private markOfferSent: () => void = () => {}
-  private readonly offerSent = new Promise<void>((resolve) => (this.markOfferSent = resolve))
+  private markOfferOut: () => void = () => {}
+  private readonly offerOut = new Promise<void>((resolve) => (this.markOfferOut = resolve))
 
   constructor(options: PeerLinkOptions) {
     super()
@@ -131,6 +131,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     pc.onnegotiationneeded = () => void this.negotiate()
     pc.onicecandidate = ({ candidate }) => {
       this.sendSignal({ candidate: candidate ? candidateInit(candidate) : null })
+      // End of candidates: the first offer (sent before gathering began) is complete.
+      if (!candidate) this.markOfferOut()
     }
     pc.oniceconnectionstatechange = () => this.onIceStateChange()
     pc.onconnectionstatechange = () => this.setStatus(toLinkStatus(pc.connectionState))
@@ -152,16 +154,17 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       // Once this offer is under way the browser no longer considers negotiation needed.
       void this.negotiate()
     } else {
-      this.markOfferSent()
+      this.markOfferOut()
     }
   }
 
   /**
-   * Resolves once the first offer has been handed to signaling (at once for an answerer) or
-   * the link closed; lets the caller hold back other main-thread work until the offer is out.
+   * Resolves once the first offer and all its ICE candidates have been handed to signaling (at
+   * once for an answerer), or the link closed. Lets the caller hold back other main-thread work,
+   * which would delay these events, until the remote side has everything it needs to connect.
    */
-  whenOfferSent(): Promise<void> {
-    return this.offerSent
+  whenOfferOut(): Promise<void> {
+    return this.offerOut
   }
 
   get connectionStatus(): LinkStatus {
@@ -283,7 +286,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.screenSenders.clear()
     this.pendingScreens.clear()
     this.pendingCandidates = []
-    this.markOfferSent()
+    this.markOfferOut()
     pc.close()
     this.setStatusClosed()
     this.removeAllListeners()
@@ -333,7 +336,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     const local = this.pc.localDescription
     if (!local || this.closed) return
     this.sendSignal({ description: { type: local.type, sdp: local.sdp } })
-    if (local.type === 'offer') this.markOfferSent()
   }
 
   private async processSignal(data: SignalData): Promise<void> {

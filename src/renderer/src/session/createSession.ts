@@ -244,13 +244,14 @@ export function createSession(deps: SessionDeps): Session {
   }
 
   /**
-   * Shows the call screen once the first offers are out. Mounting it takes the main thread for
-   * a while (many video tiles); until the offers are sent, that would delay everyone's media.
+   * Shows the call screen once the first offers and their ICE candidates are out. Mounting it
+   * takes the main thread for a while (many video tiles); until then, that would hold back the
+   * offers and candidates and so everyone's media.
    */
   async function showCallAfterOffers(ctx: CallContext): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined
     const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, offerWaitCapMs)))
-    await Promise.race([ctx.mesh.whenOffersSent(), cap])
+    await Promise.race([ctx.mesh.whenOffersOut(), cap])
     clearTimeout(timer)
     if (call === ctx && store.getState().phase === 'joining') set({ phase: 'in-call' })
   }
