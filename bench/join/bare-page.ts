@@ -60,6 +60,7 @@ export const BARE_PAGE_HTML = `<!doctype html>
 
   // The caller plays the app's newcomer: it creates the connection and sends the offer.
   window.benchCall = async (room) => {
+    window.benchStartedAt = Date.now()
     await window.benchJoin(room)
     connect()
     await pc.setLocalDescription()

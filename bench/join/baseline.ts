@@ -3,17 +3,19 @@ import { newParticipant } from '../../e2e/harness/browser'
 import { installProbes } from '../../e2e/harness/probes'
 import { expectPlaying } from '../../e2e/harness/ui'
 import type { BareRelay } from './bare-relay'
-import { timed } from './timing'
 
 interface BareWindow {
   benchPrepare: () => Promise<string>
   benchJoin: (room: string) => Promise<void>
   benchCall: (room: string) => Promise<void>
+  /** Date.now() in the page when benchCall began. */
+  benchStartedAt: number
 }
 
 /**
  * One baseline sample: both pages hold their camera and the callee is already in the room; the
- * clock runs from the caller connecting to the relay (its "Join") to its remote video playing.
+ * clock runs, in the page, from the caller connecting to the relay (its "Join") to its remote
+ * video playing.
  */
 export interface BaselineSample {
   ms: number
@@ -39,13 +41,16 @@ export async function measureBaseline(
       (name) => (globalThis as unknown as BareWindow).benchJoin(name),
       room,
     )
-    const ms = await timed(async () => {
-      await caller.page.evaluate(
-        (name) => (globalThis as unknown as BareWindow).benchCall(name),
-        room,
-      )
-      await expectPlaying(caller.page, { labels: ['remote'] })
-    })
+    await caller.page.evaluate(
+      (name) => (globalThis as unknown as BareWindow).benchCall(name),
+      room,
+    )
+    await expectPlaying(caller.page, { labels: ['remote'] })
+    const playing = Date.now()
+    const started = await caller.page.evaluate(
+      () => (globalThis as unknown as BareWindow).benchStartedAt,
+    )
+    const ms = playing - started
     return { ms, camera }
   } finally {
     await callee.context.close()

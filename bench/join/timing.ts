@@ -5,12 +5,6 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-export async function timed(action: () => Promise<void>): Promise<number> {
-  const started = performance.now()
-  await action()
-  return performance.now() - started
-}
-
 export function formatMs(ms: number): string {
   return `${ms.toFixed(0)} ms`
 }
