@@ -34,7 +34,8 @@ export interface ProtocolError {
   details?: { capacity?: number; retryAfterMs?: number }
 }
 
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ProtocolError }
+export type Ack<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; error: ProtocolError }
 
 export const roomIdSchema = z.string().regex(ROOM_ID_PATTERN, 'room: 1-64 of A-Z a-z 0-9 _ -')
 export const peerIdSchema = z.string().min(1).max(64)
