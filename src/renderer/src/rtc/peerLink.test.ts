@@ -78,6 +78,26 @@ describe('PeerLink', () => {
     expect(handedOver.at(-1)).toEqual({ candidate: null })
   })
 
+  it('holds a video budget until negotiated, without querying the sender meanwhile', async () => {
+    const { a, b, pcA } = createLinkPair({})
+    a.start()
+    b.start()
+    const sender = pcA.transceivers[1].sender
+    let queried = 0
+    const getParameters = sender.getParameters.bind(sender)
+    sender.getParameters = () => {
+      queried++
+      return getParameters()
+    }
+    a.setVideoBudget({ scaleResolutionDownBy: 2, maxBitrate: 600_000 })
+    expect(queried).toBe(0)
+    await eventually(() =>
+      expect(sender.encodings).toEqual([
+        expect.objectContaining({ scaleResolutionDownBy: 2, maxBitrate: 600_000 }),
+      ]),
+    )
+  })
+
   it('still negotiates send+receive when the joining side has no devices', async () => {
     const { a, b, pcA, pcB } = createLinkPair({
       aCamera: fakeCamera(false),

@@ -107,6 +107,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private closed = false
   private started = false
   private videoBudget: VideoBudget | null = null
+  /** A remote description has been applied at least once. */
+  private negotiated = false
   private markOfferOut: () => void = () => {}
   private readonly offerOut = new Promise<void>((resolve) => (this.markOfferOut = resolve))
 
@@ -201,8 +203,11 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
 
   private async applyVideoBudget(): Promise<void> {
     const budget = this.videoBudget
+    // Before the first remote description there are no encodings to limit, and getParameters()
+    // would block on the thread busy creating the offer; onDescription applies the budget.
+    if (!budget || !this.negotiated || this.closed) return
     const sender = this.cameraClaimed ? this.cameraTransceiver('video')?.sender : undefined
-    if (!budget || !sender || this.closed) return
+    if (!sender) return
     try {
       const params = sender.getParameters()
       // No encodings until the transceiver is negotiated; the next negotiation applies it.
@@ -364,6 +369,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       this.settingRemoteAnswerPending = false
     }
     if (this.closed) return
+    this.negotiated = true
     if (description.type === 'offer') {
       this.claimCameraTransceivers()
       await pc.setLocalDescription()
