@@ -93,9 +93,14 @@ export class Mesh extends Emitter<MeshEvents> {
     return link
   }
 
-  /** Resolves when every link we initiated has sent its first offer and candidates (or closed). */
-  async whenOffersOut(): Promise<void> {
-    await Promise.all([...this.links.values()].map(({ link }) => link.whenOfferOut()))
+  /**
+   * Resolves when every link has sent its first offer with its candidates (if it made one) and
+   * applied the first remote description, or closed.
+   */
+  async whenFirstNegotiationsDone(): Promise<void> {
+    await Promise.all(
+      [...this.links.values()].flatMap(({ link }) => [link.whenOfferOut(), link.whenNegotiated()]),
+    )
   }
 
   /** Fresh ICE servers from a rejoin (TURN credentials expire): for new links and ICE restarts. */

@@ -34,7 +34,9 @@ function silentAudioContext(): AudioContext {
   return context as unknown as AudioContext
 }
 
-function client(options: { lostPeerGraceMs?: number; audio?: boolean } = {}): Client {
+function client(
+  options: { lostPeerGraceMs?: number; audio?: boolean; offerWaitCapMs?: number } = {},
+): Client {
   server ??= new FakeServer()
   network ??= new FakeNetwork()
   const store = createCallStore()
@@ -55,6 +57,7 @@ function client(options: { lostPeerGraceMs?: number; audio?: boolean } = {}): Cl
     createAudioContext: () => (options.audio ? silentAudioContext() : null),
     socketFactory: server.factory,
     lostPeerGraceMs: options.lostPeerGraceMs,
+    offerWaitCapMs: options.offerWaitCapMs,
   })
   sessions.push(session)
   return { session, store, speakingStore, devices, pcs }
@@ -230,19 +233,33 @@ describe('session: call', () => {
     expect(network.openCount).toBe(2)
   })
 
-  it('the call screen appears once the newcomer has sent its offers', async () => {
+  it('the call screen appears once the newcomer has sent its offers and applied the answers', async () => {
     const [a, b, c] = [client(), client(), client()]
     for (const x of [a, b, c]) await x.session.startPreview()
     await join(a, 'Ann')
     await join(b, 'Bo')
-    const offersAtCallScreen: (string | undefined)[] = []
+    const atCallScreen: (string | undefined)[][] = []
     c.store.subscribe((state, prev) => {
       if (state.phase === 'in-call' && prev.phase !== 'in-call')
-        offersAtCallScreen.push(...c.pcs.map((pc) => pc.localDescription?.type))
+        atCallScreen.push(
+          ...c.pcs.map((pc) => [pc.localDescription?.type, pc.remoteDescription?.type]),
+        )
     })
     expect(await join(c, 'Cy')).toBe(true)
     expect(c.store.getState().phase).toBe('in-call')
-    expect(offersAtCallScreen).toEqual(['offer', 'offer'])
+    expect(atCallScreen).toEqual([
+      ['offer', 'answer'],
+      ['offer', 'answer'],
+    ])
+  })
+
+  it('an unresponsive peer holds the call screen back only briefly', async () => {
+    const [a, b] = [client(), client({ offerWaitCapMs: 50 })]
+    await join(a, 'Ann')
+    server.silenced.add('Ann')
+    expect(await join(b, 'Bo')).toBe(true)
+    expect(b.store.getState().phase).toBe('in-call')
+    expect(b.pcs[0].remoteDescription).toBeNull()
   })
 
   it('meters the voice of every connected peer', async () => {

@@ -44,13 +44,13 @@ export interface SessionDeps {
   ackTimeoutMs?: number
   /** After a resumed rejoin, peers missing from the room are dropped after this long. */
   lostPeerGraceMs?: number
-  /** How long join() may hold back the call screen while the first offers are created. */
+  /** How long join() may hold back the call screen while the first offers are answered. */
   offerWaitCapMs?: number
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
-/** The call screen waits at most this long for the first offers to be sent. */
-const DEFAULT_OFFER_WAIT_CAP_MS = 400
+/** The call screen waits at most this long for the first offers and answers. */
+const DEFAULT_OFFER_WAIT_CAP_MS = 1_000
 
 interface CallContext {
   client: SignalingClient
@@ -244,14 +244,15 @@ export function createSession(deps: SessionDeps): Session {
   }
 
   /**
-   * Shows the call screen once the first offers and their ICE candidates are out. Mounting it
-   * takes the main thread for a while (many video tiles); until then, that would hold back the
-   * offers and candidates and so everyone's media.
+   * Shows the call screen once the newcomer's offers and candidates are out and the answers
+   * applied (bounded by offerWaitCapMs). Mounting it takes the main thread for a while (many
+   * video tiles); before then it would hold back those very messages and so everyone's media,
+   * while afterwards it overlaps connectivity checks, which run off the main thread.
    */
-  async function showCallAfterOffers(ctx: CallContext): Promise<void> {
+  async function showCallWhenNegotiated(ctx: CallContext): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined
     const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, offerWaitCapMs)))
-    await Promise.race([ctx.mesh.whenOffersOut(), cap])
+    await Promise.race([ctx.mesh.whenFirstNegotiationsDone(), cap])
     clearTimeout(timer)
     if (call === ctx && store.getState().phase === 'joining') set({ phase: 'in-call' })
   }
@@ -430,7 +431,7 @@ export function createSession(deps: SessionDeps): Session {
       call = ctx
       attachClient(ctx)
       enterRoom(ctx, ack)
-      await showCallAfterOffers(ctx)
+      await showCallWhenNegotiated(ctx)
       return call === ctx
     },
 
