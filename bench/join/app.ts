@@ -43,18 +43,21 @@ interface PreviewVideo {
   } | null
 }
 
-/** Three people already in a call, each seeing the other two play. */
-export async function startRoomOfThree(browser: Browser, origin: string, room: string) {
+const MEMBER_NAMES = ['Ana', 'Bo', 'Chul', 'Dae', 'Eun']
+
+/** `size` people already in a call, each seeing the others play. */
+export async function startRoom(browser: Browser, origin: string, room: string, size: number) {
   const members: BrowserPerson[] = []
-  for (const name of ['Ana', 'Bo', 'Chul']) {
+  for (const name of MEMBER_NAMES.slice(0, size)) {
     const member = await person(browser, origin)
     await joinViaUi(member.page, { origin, room, name })
     members.push(member)
   }
-  await Promise.all(members.map((m) => expectRemoteVideosPlaying(m.page, 2)))
+  await Promise.all(members.map((m) => expectRemoteVideosPlaying(m.page, size - 1)))
   return {
-    /** Waits until everyone is back to seeing exactly the other two. */
-    settle: () => Promise.all(members.map((m) => expectRemoteVideosPlaying(m.page, 2))),
+    size,
+    /** Waits until everyone is back to seeing exactly the other members. */
+    settle: () => Promise.all(members.map((m) => expectRemoteVideosPlaying(m.page, size - 1))),
     close: () => Promise.all(members.map((m) => m.context.close())),
   }
 }
@@ -78,33 +81,33 @@ const RECORD_JOIN_CLICK = `document.addEventListener('submit', () => {
 }, true)`
 
 /**
- * One app sample: the 4th person fills the lobby (camera preview running, as a real user
- * would see it), then the clock runs from clicking Join to all three remote videos playing.
+ * One app sample: a newcomer fills the lobby (camera preview running, as a real user would see
+ * it), then the clock runs from clicking Join to every member's video playing.
  */
-export async function measureFourthJoin(
+export async function measureJoin(
   browser: Browser,
   origin: string,
-  room: string,
+  room: { name: string; size: number },
 ): Promise<AppSample> {
-  const fourth = await person(browser, origin)
+  const newcomer = await person(browser, origin)
   try {
-    await fourth.context.addInitScript({ content: RECORD_JOIN_CLICK })
-    await openLobby(fourth.page, origin, room)
-    await fillLobby(fourth.page, { name: 'Dana', room })
-    const camera = await previewCamera(fourth.page)
+    await newcomer.context.addInitScript({ content: RECORD_JOIN_CLICK })
+    await openLobby(newcomer.page, origin, room.name)
+    await fillLobby(newcomer.page, { name: 'Newcomer', room: room.name })
+    const camera = await previewCamera(newcomer.page)
     const asked = Date.now()
-    await joinButton(fourth.page).click()
-    await participantsRegion(fourth.page).waitFor()
-    await expectRemoteVideosPlaying(fourth.page, 3)
+    await joinButton(newcomer.page).click()
+    await participantsRegion(newcomer.page).waitFor()
+    await expectRemoteVideosPlaying(newcomer.page, room.size)
     const playing = Date.now()
-    const clicked = await fourth.page.evaluate(
+    const clicked = await newcomer.page.evaluate(
       () => (globalThis as unknown as { __benchJoinClickedAt: number }).__benchJoinClickedAt,
     )
     return { ms: playing - clicked, driverMs: playing - asked, camera }
   } finally {
     // Leaving (rather than vanishing) lets the others drop the tile at once, not after the
     // server's reconnect grace period.
-    await leaveViaUi(fourth.page).catch(() => undefined)
-    await fourth.context.close()
+    await leaveViaUi(newcomer.page).catch(() => undefined)
+    await newcomer.context.close()
   }
 }
