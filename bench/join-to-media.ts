@@ -14,6 +14,7 @@ import { measureJoin, startRoom } from './join/app'
 import { startBareRelay, type BareRelay } from './join/bare-relay'
 import { measureBaseline } from './join/baseline'
 import { formatMs, median } from './join/timing'
+import { formatMilestones, type Milestone } from './join/trace'
 
 const SAMPLES = 5
 const CONTEXT_SAMPLES = 3
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')} (1/5/15 min average at the start)`,
   )
+  // Pages of one browser share the fake camera, opened at the size its first user asked for:
+  // 1280x720, by a lobby preview. The app later scales its capture down per room size while the
+  // baseline keeps the full picture; the report prints what each side actually captured.
   const browser = await launchBrowser()
   const relay = await startBareRelay()
   const server = await startTestServer()
@@ -60,15 +64,23 @@ async function main(): Promise<void> {
     const app: number[] = []
     const appDriver: number[] = []
     const baseline: number[] = []
+    type Times = Partial<Record<Milestone, number>>
+    const traces = { app: [] as Times[], members: [] as Times[], baseline: [] as Times[] }
+    const longTasks = { app: [] as number[], baseline: [] as number[] }
     const cameras = { app: new Set<string>(), baseline: new Set<string>() }
     for (let i = 1; i <= SAMPLES; i++) {
       const bare = await measureBaseline(browser, relay, `bare-${i}`)
       baseline.push(bare.ms)
       cameras.baseline.add(bare.camera)
+      traces.baseline.push(bare.trace.milestones)
+      longTasks.baseline.push(bare.trace.longTasks.ms)
       const joined = await measureJoin(browser, server.origin, { name: 'bench', size: 3 })
       app.push(joined.ms)
       appDriver.push(joined.driverMs)
       cameras.app.add(joined.camera)
+      traces.app.push(joined.trace.milestones)
+      longTasks.app.push(joined.trace.longTasks.ms)
+      traces.members.push(await room.trace(joined.clicked))
       await room.settle()
       console.log(
         `  sample ${i}: app ${formatMs(app.at(-1) ?? 0)}, baseline ${formatMs(baseline.at(-1) ?? 0)}`,
@@ -87,6 +99,17 @@ async function main(): Promise<void> {
     )
     console.log(
       `  camera:   app ${[...cameras.app].join(', ')}; baseline ${[...cameras.baseline].join(', ')} (same getUserMedia constraints, fake device)`,
+    )
+    console.log('  where the time goes (ms after the click, median; the slowest link for each):')
+    console.log(
+      `    app newcomer: ${formatMilestones(traces.app)}, playing ${median(app).toFixed(0)}`,
+    )
+    console.log(`    app members:  ${formatMilestones(traces.members)}`)
+    console.log(
+      `    baseline:     ${formatMilestones(traces.baseline)}, playing ${baselineMedian.toFixed(0)}`,
+    )
+    console.log(
+      `    long main-thread tasks until playing: app ${formatMs(median(longTasks.app))}, baseline ${formatMs(median(longTasks.baseline))}`,
     )
     console.log(
       `  load:     ${loadavg()

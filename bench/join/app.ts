@@ -2,6 +2,13 @@ import type { Browser, Page } from 'playwright-core'
 import { newParticipant, type BrowserPerson } from '../../e2e/harness/browser'
 import { installProbes } from '../../e2e/harness/probes'
 import {
+  JOIN_TRACE_SCRIPT,
+  longTaskTotal,
+  milestoneTimes,
+  type Milestone,
+  type TraceWindow,
+} from './trace'
+import {
   expectRemoteVideosPlaying,
   fillLobby,
   joinButton,
@@ -14,6 +21,7 @@ import {
 async function person(browser: Browser, origin: string): Promise<BrowserPerson> {
   const participant = await newParticipant(browser, origin)
   await participant.context.addInitScript(installProbes)
+  await participant.context.addInitScript(JOIN_TRACE_SCRIPT)
   return participant
 }
 
@@ -59,7 +67,27 @@ export async function startRoom(browser: Browser, origin: string, room: string, 
     /** Waits until everyone is back to seeing exactly the other members. */
     settle: () => Promise.all(members.map((m) => expectRemoteVideosPlaying(m.page, size - 1))),
     close: () => Promise.all(members.map((m) => m.context.close())),
+    /** The members' milestones since `since` (the slowest member's time for each). */
+    trace: async (since: number) => {
+      const all = await Promise.all(members.map((m) => readTrace(m.page)))
+      return milestoneTimes(
+        all.flatMap((t) => t.entries),
+        since,
+      )
+    },
   }
+}
+
+async function readTrace(page: Page) {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as TraceWindow
+    return { entries: w.__joinTrace, longTasks: w.__longTasks }
+  })
+}
+
+export interface JoinTrace {
+  milestones: Partial<Record<Milestone, number>>
+  longTasks: { count: number; ms: number }
 }
 
 export interface AppSample {
@@ -69,6 +97,7 @@ export interface AppSample {
   driverMs: number
   /** The newcomer's camera as captured for the lobby preview, e.g. "1280x720@30". */
   camera: string
+  trace: JoinTrace
 }
 
 /**
@@ -88,7 +117,7 @@ export async function measureJoin(
   browser: Browser,
   origin: string,
   room: { name: string; size: number },
-): Promise<AppSample> {
+): Promise<AppSample & { clicked: number }> {
   const newcomer = await person(browser, origin)
   try {
     await newcomer.context.addInitScript({ content: RECORD_JOIN_CLICK })
@@ -103,7 +132,12 @@ export async function measureJoin(
     const clicked = await newcomer.page.evaluate(
       () => (globalThis as unknown as { __benchJoinClickedAt: number }).__benchJoinClickedAt,
     )
-    return { ms: playing - clicked, driverMs: playing - asked, camera }
+    const { entries, longTasks } = await readTrace(newcomer.page)
+    const trace = {
+      milestones: milestoneTimes(entries, clicked),
+      longTasks: longTaskTotal(longTasks, clicked, playing),
+    }
+    return { ms: playing - clicked, driverMs: playing - asked, camera, trace, clicked }
   } finally {
     // Leaving (rather than vanishing) lets the others drop the tile at once, not after the
     // server's reconnect grace period.

@@ -3,6 +3,8 @@ import { newParticipant } from '../../e2e/harness/browser'
 import { installProbes } from '../../e2e/harness/probes'
 import { expectPlaying } from '../../e2e/harness/ui'
 import type { BareRelay } from './bare-relay'
+import { JOIN_TRACE_SCRIPT, longTaskTotal, milestoneTimes, type TraceWindow } from './trace'
+import type { JoinTrace } from './app'
 
 interface BareWindow {
   benchPrepare: () => Promise<string>
@@ -21,6 +23,7 @@ export interface BaselineSample {
   ms: number
   /** The caller's camera as captured, e.g. "1280x720@30". */
   camera: string
+  trace: JoinTrace
 }
 
 export async function measureBaseline(
@@ -34,6 +37,7 @@ export async function measureBaseline(
     let camera = ''
     for (const side of [callee, caller]) {
       await side.context.addInitScript(installProbes)
+      await side.context.addInitScript(JOIN_TRACE_SCRIPT)
       await side.page.goto(relay.origin)
       camera = await side.page.evaluate(() => (globalThis as unknown as BareWindow).benchPrepare())
     }
@@ -51,7 +55,15 @@ export async function measureBaseline(
       () => (globalThis as unknown as BareWindow).benchStartedAt,
     )
     const ms = playing - started
-    return { ms, camera }
+    const { entries, longTasks } = await caller.page.evaluate(() => {
+      const w = globalThis as unknown as TraceWindow
+      return { entries: w.__joinTrace, longTasks: w.__longTasks }
+    })
+    const trace = {
+      milestones: milestoneTimes(entries, started),
+      longTasks: longTaskTotal(longTasks, started, playing),
+    }
+    return { ms, camera, trace }
   } finally {
     await callee.context.close()
     await caller.context.close()
