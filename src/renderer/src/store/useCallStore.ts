@@ -13,12 +13,26 @@ export function useCallStoreShallow<T>(selector: (state: CallState) => T): T {
   return useStore(callStore, useShallow(selector))
 }
 
-/** Participants in a stable order: self first, then by name, then id. */
+/**
+ * One collator for every comparison: String.prototype.localeCompare sets up locale data on each
+ * call, which made sorting a handful of names a measurable part of every render.
+ */
+const collator = new Intl.Collator()
+let sorted: { source: Record<string, Participant>; list: Participant[] } | null = null
+
+/**
+ * Participants in a stable order: self first, then by name, then id. Store states are immutable,
+ * so the last answer is reused while the participants object is the same one (React asks for
+ * the snapshot several times per render, and on every unrelated store change).
+ */
 export function sortParticipants(participants: Record<string, Participant>): Participant[] {
-  return Object.values(participants).sort((a, b) => {
+  if (sorted?.source === participants) return sorted.list
+  const list = Object.values(participants).sort((a, b) => {
     if (a.isSelf !== b.isSelf) return a.isSelf ? -1 : 1
-    return a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
+    return collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   })
+  sorted = { source: participants, list }
+  return list
 }
 
 export function useParticipants(): Participant[] {
