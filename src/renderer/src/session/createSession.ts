@@ -240,7 +240,7 @@ export function createSession(deps: SessionDeps): Session {
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected' })
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
-    for (const peer of ack.peers) ctx.mesh.ensure(peer.id, true)
+    ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
   }
 
   /**
@@ -395,17 +395,19 @@ export function createSession(deps: SessionDeps): Session {
 
     async join(options: JoinOptions) {
       if (store.getState().phase !== 'lobby') return false
-      meter.resume()
-      set({ phase: 'joining', error: null, serverUrl: options.serverUrl })
       const client = takeClient(options.serverUrl)
+      // Sent before the "joining" state renders: that render takes the main thread for a while.
+      const joining = client.join({
+        room: options.room,
+        name: options.name,
+        ...(options.password ? { password: options.password } : {}),
+        ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+      })
+      set({ phase: 'joining', error: null, serverUrl: options.serverUrl })
+      meter.resume()
       let ack: JoinAckBody
       try {
-        ack = await client.join({
-          room: options.room,
-          name: options.name,
-          ...(options.password ? { password: options.password } : {}),
-          ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
-        })
+        ack = await joining
       } catch (error) {
         client.close()
         set({ phase: 'lobby', error: callErrorFromSignaling(error) })

@@ -111,7 +111,9 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   }
 
   async join(request: Omit<JoinRequest, 'resumeToken'>): Promise<JoinAckBody> {
-    await this.waitConnected()
+    // Already connected (preconnect): the request leaves within this call, before the caller
+    // goes on to re-render, rather than a microtask later.
+    if (!this.socket.connected) await this.waitConnected()
     const ack = await this.request('room:join', request)
     this.joinRequest = { ...request }
     this.joined = ack

@@ -10,7 +10,7 @@ import { IconButton } from '../call/ui/IconButton'
 import { ShuffleIcon } from '../call/ui/icons'
 import { MessageBox } from '../call/ui/MessageBox'
 import { settingsStore } from '../settings/settingsStore'
-import { resolveJoinServer } from './joinServer'
+import { joinServerNow, resolveJoinServer, type JoinServer } from './joinServer'
 import { sanitizeRoomName } from './launchParams'
 import { CAPACITY_CHOICES, lobbyStore, validateLobbyForm, type FormProblems } from './lobbyStore'
 import { saveDisplayName } from './profile'
@@ -53,13 +53,7 @@ export function JoinForm(): ReactElement {
     if (found.room) return roomRef.current?.focus()
     const name = form.name.trim()
     saveDisplayName(name)
-    setResolving(true)
-    try {
-      const server = await resolveJoinServer(
-        getDesktopApi(),
-        settingsStore.getState(),
-        window.location.origin,
-      )
+    const join = async (server: JoinServer): Promise<void> => {
       if (!server.ok) {
         setServerProblem({ key: server.key, hintKey: server.hintKey })
         return
@@ -72,6 +66,14 @@ export function JoinForm(): ReactElement {
         password: form.password === '' ? undefined : form.password,
         capacity: form.capacity,
       })
+    }
+    const desktop = getDesktopApi()
+    const settings = settingsStore.getState()
+    const known = joinServerNow(desktop, settings, window.location.origin)
+    if (known) return join(known)
+    setResolving(true)
+    try {
+      await join(await resolveJoinServer(desktop, settings, window.location.origin))
     } finally {
       setResolving(false)
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HostInfo } from '../../platform/desktop'
-import { resolveJoinServer } from './joinServer'
+import { joinServerNow, resolveJoinServer } from './joinServer'
 
 const hostSettings = { mode: 'host' as const, remoteUrl: '' }
 const desktopWith = (info: HostInfo | null | Error) => ({
@@ -37,5 +37,19 @@ describe('resolveJoinServer', () => {
     expect(
       await resolveJoinServer(desktop, { mode: 'remote', remoteUrl: 'm.example' }, ''),
     ).toEqual({ ok: false, key: 'settings.serverUrlInvalid' })
+  })
+})
+
+describe('joinServerNow', () => {
+  it('answers at once unless the bundled server must be asked for its address', () => {
+    const desktop = desktopWith(null)
+    expect(joinServerNow(null, hostSettings, 'http://127.0.0.1:4477')).toEqual({
+      ok: true,
+      url: 'http://127.0.0.1:4477',
+    })
+    expect(joinServerNow(desktop, { mode: 'remote', remoteUrl: 'https://m.example/' }, '')).toEqual(
+      { ok: true, url: 'https://m.example' },
+    )
+    expect(joinServerNow(desktop, hostSettings, 'app://moim')).toBeNull()
   })
 })
