@@ -7,7 +7,7 @@ import type { ChannelMessage } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from './emitter'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
-import { cameraBudget } from './videoBudget'
+import { cameraBudget, type VideoBudget } from './videoBudget'
 
 export interface MeshEvents {
   'peer-status': [peerId: string, status: LinkStatus]
@@ -65,17 +65,40 @@ export class Mesh extends Emitter<MeshEvents> {
   ensure(peerId: string, initiator: boolean): PeerLink {
     const existing = this.links.get(peerId)
     if (existing) return existing.link
+    const link = this.createLink(peerId, initiator, cameraBudget(this.links.size + 1))
+    this.rebalance()
+    return link
+  }
+
+  /**
+   * The newcomer calls everyone already in the room. Each link starts at the budget for the
+   * whole room, so no encoder has to be reconfigured as the later links appear.
+   */
+  connectAll(peerIds: string[]): void {
+    const fresh = [...new Set(peerIds)].filter((id) => !this.links.has(id))
+    const budget = cameraBudget(this.links.size + fresh.length)
+    for (const peerId of fresh) this.createLink(peerId, true, budget)
+    this.rebalance()
+  }
+
+  private createLink(peerId: string, initiator: boolean, budget: VideoBudget): PeerLink {
     if (this.closed) throw new Error('mesh is closed')
     if (peerId === this.selfId) throw new Error('cannot connect to self')
     const link = new PeerLink({
       selfId: this.selfId,
       remoteId: peerId,
       initiator,
-      pc: this.options.createPeerConnection({ iceServers: this.iceServers }),
+      // One transport for audio, video and data from the start: gathering, connectivity checks
+      // and the DTLS handshake happen once per peer instead of once per media kind.
+      pc: this.options.createPeerConnection({
+        iceServers: this.iceServers,
+        bundlePolicy: 'max-bundle',
+      }),
       sendSignal: (data) => this.options.sendSignal(peerId, data),
       camera: this.camera,
       createMediaStream: this.options.createMediaStream,
       disconnectGraceMs: this.options.disconnectGraceMs,
+      videoBudget: budget,
     })
     const unsubscribe = [
       link.on('status', (status) => this.emit('peer-status', peerId, status)),
@@ -89,7 +112,6 @@ export class Mesh extends Emitter<MeshEvents> {
     this.links.set(peerId, { link, unsubscribe })
     for (const stream of this.screens.values()) link.addScreen(stream)
     link.start()
-    this.rebalance()
     return link
   }
 
@@ -121,12 +143,16 @@ export class Mesh extends Emitter<MeshEvents> {
   }
 
   remove(peerId: string): void {
+    if (this.drop(peerId)) this.rebalance()
+  }
+
+  private drop(peerId: string): boolean {
     const entry = this.links.get(peerId)
-    if (!entry) return
+    if (!entry) return false
     this.links.delete(peerId)
     for (const off of entry.unsubscribe) off()
     entry.link.close()
-    this.rebalance()
+    return true
   }
 
   /** Room size changed: every peer's copy of our camera gets the budget for the new size. */
@@ -171,7 +197,8 @@ export class Mesh extends Emitter<MeshEvents> {
 
   close(): void {
     if (this.closed) return
-    for (const peerId of [...this.links.keys()]) this.remove(peerId)
+    // No rebalancing on the way out: the owner decides what the camera does after the call.
+    for (const peerId of [...this.links.keys()]) this.drop(peerId)
     this.screens.clear()
     this.closed = true
     this.removeAllListeners()

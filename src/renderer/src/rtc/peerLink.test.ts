@@ -78,8 +78,36 @@ describe('PeerLink', () => {
     expect(handedOver.at(-1)).toEqual({ candidate: null })
   })
 
-  it('holds a video budget until negotiated, without querying the sender meanwhile', async () => {
-    const { a, b, pcA } = createLinkPair({})
+  it('starts the camera at its budget, without querying the sender', async () => {
+    const { a, b, pcA, pcB } = createLinkPair({
+      aBudget: { scaleResolutionDownBy: 2, maxBitrate: 400_000 },
+      bBudget: { scaleResolutionDownBy: 2, maxBitrate: 600_000 },
+    })
+    const queried = { a: 0, b: 0 }
+    a.start()
+    b.start()
+    const senderA = pcA.transceivers[1].sender
+    const getParameters = senderA.getParameters.bind(senderA)
+    senderA.getParameters = () => {
+      queried.a++
+      return getParameters()
+    }
+    // The initiator's budget goes in with the transceiver, before any offer.
+    expect(senderA.encodings).toEqual([
+      expect.objectContaining({ scaleResolutionDownBy: 2, maxBitrate: 400_000 }),
+    ])
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    // The answerer's budget is set before its answer, so its encoder never starts at full size.
+    expect(pcB.transceivers[1].sender.encodings).toEqual([
+      expect.objectContaining({ scaleResolutionDownBy: 2, maxBitrate: 600_000 }),
+    ])
+    expect(queried.a).toBe(0)
+  })
+
+  it('holds a changed budget until negotiated, then applies it once', async () => {
+    const full = { scaleResolutionDownBy: 1, maxBitrate: 1_500_000 }
+    const half = { scaleResolutionDownBy: 2, maxBitrate: 600_000 }
+    const { a, b, pcA } = createLinkPair({ aBudget: full })
     a.start()
     b.start()
     const sender = pcA.transceivers[1].sender
@@ -89,13 +117,13 @@ describe('PeerLink', () => {
       queried++
       return getParameters()
     }
-    a.setVideoBudget({ scaleResolutionDownBy: 2, maxBitrate: 600_000 })
+    a.setVideoBudget(half)
     expect(queried).toBe(0)
-    await eventually(() =>
-      expect(sender.encodings).toEqual([
-        expect.objectContaining({ scaleResolutionDownBy: 2, maxBitrate: 600_000 }),
-      ]),
-    )
+    await eventually(() => expect(sender.encodings).toEqual([expect.objectContaining(half)]))
+    const after = queried
+    a.setVideoBudget({ ...half })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(queried).toBe(after)
   })
 
   it('still negotiates send+receive when the joining side has no devices', async () => {

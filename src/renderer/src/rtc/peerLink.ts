@@ -16,7 +16,7 @@ import {
 } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from './emitter'
-import type { VideoBudget } from './videoBudget'
+import { sameBudget, type VideoBudget } from './videoBudget'
 
 export type LinkStatus = 'connecting' | 'connected' | 'failed'
 export type MediaKind = 'audio' | 'video'
@@ -54,6 +54,8 @@ export interface PeerLinkOptions {
   disconnectGraceMs?: number
   /** An offer unanswered this long is sent again (signals lost while signaling was down). */
   offerRetryMs?: number
+  /** Size and bitrate cap for our camera to this peer, applied from its first frame. */
+  videoBudget?: VideoBudget
 }
 
 const DEFAULT_DISCONNECT_GRACE_MS = 4_000
@@ -106,7 +108,9 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private disconnectTimer: ReturnType<typeof setTimeout> | null = null
   private closed = false
   private started = false
-  private videoBudget: VideoBudget | null = null
+  private videoBudget: VideoBudget | null
+  /** The budget the camera sender is known to carry, so an unchanged one never queries it. */
+  private appliedBudget: VideoBudget | null = null
   /** A remote description has been applied at least once. */
   private negotiated = false
   private markOfferOut: () => void = () => {}
@@ -127,6 +131,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.createMediaStream = options.createMediaStream ?? ((tracks) => new MediaStream(tracks))
     this.disconnectGraceMs = options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS
     this.offerRetryMs = options.offerRetryMs ?? DEFAULT_OFFER_RETRY_MS
+    this.videoBudget = options.videoBudget ?? null
   }
 
   /** Wires the connection; call after attaching listeners so no early event is lost. */
@@ -150,7 +155,15 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (this.initiator) {
       const streams = this.camera.stream ? [this.camera.stream] : []
       pc.addTransceiver(this.camera.audio ?? 'audio', { direction: 'sendrecv', streams })
-      pc.addTransceiver(this.camera.video ?? 'video', { direction: 'sendrecv', streams })
+      // The budget goes in with the transceiver: the encoder starts at it, and the sender need
+      // not be queried later (getParameters blocks while the signaling thread is busy).
+      const budget = this.videoBudget
+      pc.addTransceiver(this.camera.video ?? 'video', {
+        direction: 'sendrecv',
+        streams,
+        ...(budget ? { sendEncodings: [{ ...budget }] } : {}),
+      })
+      this.appliedBudget = budget
       this.cameraClaimed = true
       this.ensureRemoteCamera()
       this.attachChannel(pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true }))
@@ -204,33 +217,29 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (transceiver) await transceiver.sender.replaceTrack(track)
   }
 
-  /** Limits the camera video sent to this peer; re-applied after every negotiation. */
+  /** Limits the camera video sent to this peer (the room grew or shrank). */
   setVideoBudget(budget: VideoBudget): void {
     this.videoBudget = budget
     void this.applyVideoBudget()
   }
 
   private async applyVideoBudget(): Promise<void> {
-    const budget = this.videoBudget
-    // Before the first remote description there are no encodings to limit, and getParameters()
-    // would block on the thread busy creating the offer; onDescription applies the budget.
-    if (!budget || !this.negotiated || this.closed) return
+    const wanted = this.videoBudget
+    if (!wanted || sameBudget(wanted, this.appliedBudget) || this.closed) return
+    // Before the first remote description an answerer's sender has no encodings, and an
+    // initiator's getParameters() would block on the thread busy creating the offer; the
+    // description handler applies the cap once it is in.
+    if (!this.negotiated) return
     const sender = this.cameraClaimed ? this.cameraTransceiver('video')?.sender : undefined
     if (!sender) return
     try {
       const params = sender.getParameters()
-      // No encodings until the transceiver is negotiated; the next negotiation applies it.
       if (!params.encodings || params.encodings.length === 0) return
-      const same = params.encodings.every(
-        (e) =>
-          e.scaleResolutionDownBy === budget.scaleResolutionDownBy &&
-          e.maxBitrate === budget.maxBitrate,
-      )
-      if (same) return
-      params.encodings = params.encodings.map((e) => ({ ...e, ...budget }))
+      params.encodings = params.encodings.map((e) => ({ ...e, ...wanted }))
       await sender.setParameters(params)
+      this.appliedBudget = wanted
     } catch (error) {
-      // A renegotiation in flight can reject this; the budget is applied again once it settles.
+      // A renegotiation in flight can reject this; the next description applies it again.
       if (!this.closed) console.debug('video budget not applied yet', error)
     }
   }
@@ -383,6 +392,9 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.markNegotiated()
     if (description.type === 'offer') {
       this.claimCameraTransceivers()
+      // Before the answer, so our encoder to this peer starts at the cap rather than changing.
+      await this.applyVideoBudget()
+      if (this.closed) return
       await pc.setLocalDescription()
       this.sendLocalDescription()
       this.applyPendingScreens()

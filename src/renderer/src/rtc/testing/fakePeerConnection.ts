@@ -192,13 +192,20 @@ export class FakePeerConnection {
 
   addTransceiver(
     trackOrKind: FakeTrack | Kind,
-    init: { direction?: Direction; streams?: FakeStream[] } = {},
+    init: {
+      direction?: Direction
+      streams?: FakeStream[]
+      sendEncodings?: RTCRtpEncodingParameters[]
+    } = {},
   ): FakeTransceiver {
     this.assertOpen()
     const track = typeof trackOrKind === 'string' ? null : trackOrKind
     const kind = typeof trackOrKind === 'string' ? trackOrKind : trackOrKind.kind
     const t = new FakeTransceiver(kind, init.direction ?? 'sendrecv', track)
     t.sender.streams = init.streams ?? []
+    // Like browsers: encodings given up front apply from the first frame.
+    if (init.sendEncodings)
+      t.sender.encodings = init.sendEncodings.map((e) => ({ active: true, ...e }))
     this.transceivers.push(t)
     this.queueNegotiationNeeded()
     return t
@@ -306,6 +313,8 @@ export class FakePeerConnection {
           this.transceivers.push(t)
           this.nextMid = Math.max(this.nextMid, Number(m.mid) + 1)
         }
+        // Like Chromium: an offered m-line gives the answerer's sender its encoding already.
+        if (t.sender.encodings.length === 0) t.sender.encodings = [{ active: true }]
       }
       this.remoteDescription = description
       this.signalingState = 'have-remote-offer'

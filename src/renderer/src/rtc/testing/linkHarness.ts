@@ -1,6 +1,7 @@
 /** Two PeerLinks wired through an asynchronous in-memory relay, as the signaling server would. */
 import type { SignalData } from '../../../../shared/protocol'
 import { PeerLink, type CameraSource } from '../peerLink'
+import type { VideoBudget } from '../videoBudget'
 import { asStream, asTrack, createFakeMediaStream, FakeStream, FakeTrack } from './fakeMedia'
 import { FakeNetwork, type FakePeerConnection } from './fakePeerConnection'
 
@@ -29,6 +30,8 @@ export function createLinkPair(options: {
   bCamera?: CameraSource
   offerRetryMs?: number
   disconnectGraceMs?: number
+  aBudget?: VideoBudget
+  bBudget?: VideoBudget
 }) {
   const network = new FakeNetwork()
   const relay: Relay = { filter: () => true, delivered: [] }
@@ -59,6 +62,7 @@ export function createLinkPair(options: {
     pc: pcA as unknown as RTCPeerConnection,
     sendSignal: send(aId, bId),
     camera: options.aCamera ?? fakeCamera(),
+    videoBudget: options.aBudget,
   })
   const b = new PeerLink({
     ...common,
@@ -68,6 +72,7 @@ export function createLinkPair(options: {
     pc: pcB as unknown as RTCPeerConnection,
     sendSignal: send(bId, aId),
     camera: options.bCamera ?? fakeCamera(),
+    videoBudget: options.bBudget,
   })
   links[aId] = a
   links[bId] = b
