@@ -116,13 +116,11 @@ export class Mesh extends Emitter<MeshEvents> {
   }
 
   /**
-   * Resolves when every link has sent its first offer with its candidates (if it made one) and
-   * applied the first remote description, or closed.
+   * Resolves when every link has handed its first offer and candidates to signaling (at once for
+   * links that answer), or closed.
    */
-  async whenFirstNegotiationsDone(): Promise<void> {
-    await Promise.all(
-      [...this.links.values()].flatMap(({ link }) => [link.whenOfferOut(), link.whenNegotiated()]),
-    )
+  async whenOffersOut(): Promise<void> {
+    await Promise.all([...this.links.values()].map(({ link }) => link.whenOfferOut()))
   }
 
   /** Fresh ICE servers from a rejoin (TURN credentials expire): for new links and ICE restarts. */

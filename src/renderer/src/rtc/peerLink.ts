@@ -115,10 +115,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private negotiated = false
   private markOfferOut: () => void = () => {}
   private readonly offerOut = new Promise<void>((resolve) => (this.markOfferOut = resolve))
-  private markNegotiated: () => void = () => {}
-  private readonly firstNegotiation = new Promise<void>(
-    (resolve) => (this.markNegotiated = resolve),
-  )
 
   constructor(options: PeerLinkOptions) {
     super()
@@ -184,11 +180,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
    */
   whenOfferOut(): Promise<void> {
     return this.offerOut
-  }
-
-  /** Resolves once the first remote description (offer or answer) is applied, or on close. */
-  whenNegotiated(): Promise<void> {
-    return this.firstNegotiation
   }
 
   get connectionStatus(): LinkStatus {
@@ -310,7 +301,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.pendingScreens.clear()
     this.pendingCandidates = []
     this.markOfferOut()
-    this.markNegotiated()
     pc.close()
     this.setStatusClosed()
     this.removeAllListeners()
@@ -389,7 +379,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     }
     if (this.closed) return
     this.negotiated = true
-    this.markNegotiated()
     if (description.type === 'offer') {
       this.claimCameraTransceivers()
       // Before the answer, so our encoder to this peer starts at the cap rather than changing.

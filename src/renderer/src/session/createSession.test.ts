@@ -35,7 +35,12 @@ function silentAudioContext(): AudioContext {
 }
 
 function client(
-  options: { lostPeerGraceMs?: number; audio?: boolean; offerWaitCapMs?: number } = {},
+  options: {
+    lostPeerGraceMs?: number
+    audio?: boolean
+    offerWaitCapMs?: number
+    remoteMeterDelayMs?: number
+  } = {},
 ): Client {
   server ??= new FakeServer()
   network ??= new FakeNetwork()
@@ -58,6 +63,7 @@ function client(
     socketFactory: server.factory,
     lostPeerGraceMs: options.lostPeerGraceMs,
     offerWaitCapMs: options.offerWaitCapMs,
+    remoteMeterDelayMs: options.remoteMeterDelayMs ?? 0,
   })
   sessions.push(session)
   return { session, store, speakingStore, devices, pcs }
@@ -233,24 +239,26 @@ describe('session: call', () => {
     expect(network.openCount).toBe(2)
   })
 
-  it('the call screen appears once the newcomer has sent its offers and applied the answers', async () => {
+  it('the call screen appears once the newcomer has sent its offers, before the answers', async () => {
     const [a, b, c] = [client(), client(), client()]
     for (const x of [a, b, c]) await x.session.startPreview()
     await join(a, 'Ann')
     await join(b, 'Bo')
     const atCallScreen: (string | undefined)[][] = []
+    const sentAtCallScreen: number[] = []
     c.store.subscribe((state, prev) => {
-      if (state.phase === 'in-call' && prev.phase !== 'in-call')
-        atCallScreen.push(
-          ...c.pcs.map((pc) => [pc.localDescription?.type, pc.remoteDescription?.type]),
-        )
+      if (state.phase === 'in-call' && prev.phase !== 'in-call') {
+        atCallScreen.push(...c.pcs.map((pc) => [pc.localDescription?.type]))
+        sentAtCallScreen.push(server.relayed.filter((r) => r.from === state.self?.id).length)
+      }
     })
     expect(await join(c, 'Cy')).toBe(true)
     expect(c.store.getState().phase).toBe('in-call')
-    expect(atCallScreen).toEqual([
-      ['offer', 'answer'],
-      ['offer', 'answer'],
-    ])
+    // Both offers are out, with their candidates, when the screen mounts; rendering it then
+    // overlaps the wait for the answers instead of delaying the offers or the connection.
+    expect(atCallScreen).toEqual([['offer'], ['offer']])
+    expect(sentAtCallScreen[0]).toBeGreaterThanOrEqual(4)
+    await eventually(() => expect(allConnected(c, 2)).toBe(true))
   })
 
   it('an unresponsive peer holds the call screen back only briefly', async () => {
@@ -270,6 +278,30 @@ describe('session: call', () => {
     await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
     const bId = b.store.getState().self?.id ?? ''
     await eventually(() => expect(Object.keys(a.speakingStore.getState().levels)).toContain(bId))
+  })
+
+  it('starts metering a voice a moment after its peer connects, not during the setup', async () => {
+    const [a, b] = [
+      client({ audio: true, remoteMeterDelayMs: 150 }),
+      client({ audio: true, remoteMeterDelayMs: 150 }),
+    ]
+    for (const x of [a, b]) await x.session.startPreview()
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await eventually(() => expect(allConnected(a, 1)).toBe(true))
+    const bId = b.store.getState().self?.id ?? ''
+    expect(Object.keys(a.speakingStore.getState().levels)).not.toContain(bId)
+    await eventually(() => expect(Object.keys(a.speakingStore.getState().levels)).toContain(bId))
+    // Leaving before the delay is up leaves nothing metered behind.
+    const c = client({ audio: true, remoteMeterDelayMs: 150 })
+    await c.session.startPreview()
+    await join(c, 'Cy')
+    await eventually(() => expect(allConnected(a, 2)).toBe(true))
+    const cId = c.store.getState().self?.id ?? ''
+    await c.session.leave()
+    await new Promise((r) => setTimeout(r, 200))
+    expect(Object.keys(a.store.getState().participants)).not.toContain(cId)
+    expect(Object.keys(a.speakingStore.getState().levels)).not.toContain(cId)
   })
 
   it('joins with no devices at all and still receives everyone', async () => {

@@ -44,13 +44,17 @@ export interface SessionDeps {
   ackTimeoutMs?: number
   /** After a resumed rejoin, peers missing from the room are dropped after this long. */
   lostPeerGraceMs?: number
-  /** How long join() may hold back the call screen while the first offers are answered. */
+  /** How long join() may hold back the call screen while the first offers go out. */
   offerWaitCapMs?: number
+  /** How long after a peer connects its voice starts being metered. */
+  remoteMeterDelayMs?: number
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
-/** The call screen waits at most this long for the first offers and answers. */
+/** The call screen waits at most this long for the first offers to go out. */
 const DEFAULT_OFFER_WAIT_CAP_MS = 1_000
+/** Speaking indicators may start a moment late; the first video frames should not. */
+const DEFAULT_REMOTE_METER_DELAY_MS = 1_000
 
 interface CallContext {
   client: SignalingClient
@@ -61,12 +65,15 @@ interface CallContext {
   /** Non-camera streams received per peer, by stream id. */
   remoteStreams: Map<string, Map<string, MediaStream>>
   lostPeerTimers: Map<string, ReturnType<typeof setTimeout>>
+  /** Peers whose voice is metered, or about to be (timer pending). */
+  metered: Map<string, ReturnType<typeof setTimeout> | null>
 }
 
 export function createSession(deps: SessionDeps): Session {
   const store = deps.callStore
   const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
   const offerWaitCapMs = deps.offerWaitCapMs ?? DEFAULT_OFFER_WAIT_CAP_MS
+  const remoteMeterDelayMs = deps.remoteMeterDelayMs ?? DEFAULT_REMOTE_METER_DELAY_MS
   let call: CallContext | null = null
   /** A connection opened by preconnect(), handed to the next join() for the same server. */
   let warm: { url: string; client: SignalingClient } | null = null
@@ -170,6 +177,13 @@ export function createSession(deps: SessionDeps): Session {
     upsertPeer(store, peer)
   }
 
+  function stopMetering(ctx: CallContext, peerId: string): void {
+    const timer = ctx.metered.get(peerId)
+    if (timer) clearTimeout(timer)
+    ctx.metered.delete(peerId)
+    meter.untrack(peerId)
+  }
+
   function removePeer(ctx: CallContext, peerId: string): void {
     const timer = ctx.lostPeerTimers.get(peerId)
     if (timer) clearTimeout(timer)
@@ -177,7 +191,7 @@ export function createSession(deps: SessionDeps): Session {
     ctx.mesh.remove(peerId)
     ctx.remoteMedia.delete(peerId)
     ctx.remoteStreams.delete(peerId)
-    meter.untrack(peerId)
+    stopMetering(ctx, peerId)
     removeParticipant(store, peerId)
   }
 
@@ -196,12 +210,22 @@ export function createSession(deps: SessionDeps): Session {
 
   function attachMesh(ctx: CallContext): void {
     const { mesh } = ctx
-    // A remote voice is metered once its link is connected: no audio flows before that, and
-    // setting up the WebAudio source earlier would sit between the offer and our answer.
+    // A remote voice is metered a moment after its link connects: no audio flows before that,
+    // and setting up its WebAudio source is a long main-thread task that would otherwise land
+    // between the connection and the first video frames. A replaced stream is metered at once.
     const meterWhenConnected = (peerId: string) => {
       const link = mesh.link(peerId)
-      if (link?.connectionStatus === 'connected' && link.remoteCameraStream)
+      if (link?.connectionStatus !== 'connected' || !link.remoteCameraStream) return
+      if (!ctx.metered.has(peerId)) {
+        const timer = setTimeout(() => {
+          ctx.metered.set(peerId, null)
+          const stream = ctx.mesh.link(peerId)?.remoteCameraStream
+          if (call === ctx && stream) meter.track(peerId, stream)
+        }, remoteMeterDelayMs)
+        ctx.metered.set(peerId, timer)
+      } else if (ctx.metered.get(peerId) === null) {
         meter.track(peerId, link.remoteCameraStream)
+      }
     }
     mesh.on('peer-status', (peerId: string, status: LinkStatus) => {
       patch(peerId, { connection: status })
@@ -244,22 +268,22 @@ export function createSession(deps: SessionDeps): Session {
   }
 
   /**
-   * Shows the call screen once the newcomer's offers and candidates are out and the answers
-   * applied (bounded by offerWaitCapMs). Mounting it takes the main thread for a while (many
-   * video tiles); before then it would hold back those very messages and so everyone's media,
-   * while afterwards it overlaps connectivity checks, which run off the main thread.
+   * Shows the call screen once the newcomer's offers and candidates are out (bounded by
+   * offerWaitCapMs). Mounting it takes the main thread for a while (many video tiles): before
+   * the offers it would hold them back and so everyone's media; right after, it overlaps the
+   * wait for the answers, and the tiles are ready when the first frames arrive.
    */
-  async function showCallWhenNegotiated(ctx: CallContext): Promise<void> {
+  async function showCallWhenOffersOut(ctx: CallContext): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined
     const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, offerWaitCapMs)))
-    await Promise.race([ctx.mesh.whenFirstNegotiationsDone(), cap])
+    await Promise.race([ctx.mesh.whenOffersOut(), cap])
     clearTimeout(timer)
     if (call === ctx && store.getState().phase === 'joining') set({ phase: 'in-call' })
   }
 
   function onRejoined(ctx: CallContext, ack: JoinAckBody, resumed: boolean): void {
     if (!resumed) {
-      for (const peerId of ctx.mesh.peerIds) meter.untrack(peerId)
+      for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
       ctx.lostPeerTimers.clear()
       ctx.mesh.close()
@@ -333,7 +357,7 @@ export function createSession(deps: SessionDeps): Session {
     if (ctx) {
       for (const off of ctx.offClient) off()
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
-      for (const peerId of ctx.mesh.peerIds) meter.untrack(peerId)
+      for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
       ctx.mesh.close()
       ctx.client.close()
     }
@@ -429,11 +453,12 @@ export function createSession(deps: SessionDeps): Session {
         remoteMedia: new Map(),
         remoteStreams: new Map(),
         lostPeerTimers: new Map(),
+        metered: new Map(),
       }
       call = ctx
       attachClient(ctx)
       enterRoom(ctx, ack)
-      await showCallWhenNegotiated(ctx)
+      await showCallWhenOffersOut(ctx)
       return call === ctx
     },
 

@@ -18,6 +18,8 @@ export class FakeServer {
     { capacity: number; hostId: string; members: Map<string, Member> }
   >()
   readonly sockets: FakeSocket[] = []
+  /** Every signal accepted for relay, in order. */
+  readonly relayed: { from: string; to: string }[] = []
   /** Names of members whose signals are accepted but never delivered (an unresponsive peer). */
   readonly silenced = new Set<string>()
   private nextId = 1
@@ -86,6 +88,7 @@ export class FakeServer {
       const target = where && this.rooms.get(where.room)?.members.get(to)
       if (!where || !target)
         return { ok: false, error: { code: 'UNKNOWN_PEER', message: 'no such peer' } }
+      this.relayed.push({ from: where.member.id, to })
       if (this.silenced.has(where.member.name)) return { ok: true }
       setTimeout(() => target.socket.serverSend('signal', { from: where.member.id, data }), 0)
       return { ok: true }
