@@ -5,12 +5,17 @@
  * Samples of app and baseline alternate so both see the same machine load. Both clocks start in
  * the page (the Join click event; the baseline's call) and stop when the same probe sees every
  * remote video advance; both capture with the app's getUserMedia constraints.
+ *
+ * It also prints where the time goes (connection milestones, long main-thread tasks) and two
+ * references: the 2nd of 2 joining (one connection each), and a bare mesh (no app code) doing
+ * the same 4th-of-4 join next to its own bare pair.
  */
 import { loadavg } from 'node:os'
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../e2e/harness/browser'
 import { startTestServer } from '../e2e/harness/server'
 import { measureJoin, startRoom } from './join/app'
+import { startBareMesh } from './join/bare-mesh'
 import { startBareRelay, type BareRelay } from './join/bare-relay'
 import { measureBaseline } from './join/baseline'
 import { formatMs, median } from './join/timing'
@@ -44,6 +49,27 @@ async function reportOneLinkJoin(browser: Browser, origin: string, relay: BareRe
   const ratio = median(app) / median(baseline)
   console.log(
     `  context:  2nd of 2 joins (one connection each): app ${formatMs(median(app))}, baseline ${formatMs(median(baseline))}, ${ratio.toFixed(2)}x (median of ${CONTEXT_SAMPLES})`,
+  )
+}
+
+/**
+ * Reference, not the target: the same two figures with no app at all. Bare mesh clients (one
+ * RTCPeerConnection per peer, no UI) form a room of 3 and a 4th joins, next to the bare pair
+ * measured in that same room's load. Their ratio is what mesh joining costs on this machine
+ * before any app code runs.
+ */
+async function reportBareMeshJoin(browser: Browser, relay: BareRelay) {
+  const mesh = await startBareMesh(browser, relay, 'bare-mesh', 3)
+  const fourth: number[] = []
+  const pair: number[] = []
+  for (let i = 1; i <= CONTEXT_SAMPLES; i++) {
+    pair.push((await measureBaseline(browser, relay, `bare-mesh-pair-${i}`)).ms)
+    fourth.push(await mesh.measureJoin())
+  }
+  await mesh.close()
+  const ratio = median(fourth) / median(pair)
+  console.log(
+    `  context:  bare mesh, 4th of 4 joins: ${formatMs(median(fourth))}, bare pair beside it ${formatMs(median(pair))}, ${ratio.toFixed(2)}x (median of ${CONTEXT_SAMPLES}; no app code on either side)`,
   )
 }
 
@@ -120,6 +146,7 @@ async function main(): Promise<void> {
       `  ratio:    ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`,
     )
     await reportOneLinkJoin(browser, server.origin, relay)
+    await reportBareMeshJoin(browser, relay)
   } finally {
     await browser.close()
     await relay.close()
