@@ -77,9 +77,12 @@ export function VideoGrid(): ReactElement {
   )
   const kick = useCallback((peerId: string) => void session.kick(peerId), [session])
 
+  // Tiles wait for the grid's size: placed at 0x0 first, they would animate (a layout per frame)
+  // up to their real size right while the call is being set up.
+  const measured = width > 0 && height > 0
   return (
     <div ref={ref} className="grid" role="region" aria-label={t('call.participants')}>
-      {tiles.map((tile, index) => (
+      {(measured ? tiles : []).map((tile, index) => (
         <VideoTile
           key={tile.key}
           tile={tile}
