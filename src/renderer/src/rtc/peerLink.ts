@@ -138,8 +138,10 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     pc.onnegotiationneeded = () => void this.negotiate()
     pc.onicecandidate = ({ candidate }) => {
       this.sendSignal({ candidate: candidate ? candidateInit(candidate) : null })
-      // End of candidates: the first offer (sent before gathering began) is complete.
-      if (!candidate) this.markOfferOut()
+      // The offer goes out before gathering starts, so with its first candidate (or the end of
+      // candidates) the remote side can start connecting. Waiting for the end of gathering
+      // instead can take a long while on a busy machine (TCP candidates come last).
+      if (this.pc.localDescription?.type === 'offer' || !candidate) this.markOfferOut()
     }
     pc.oniceconnectionstatechange = () => this.onIceStateChange()
     pc.onconnectionstatechange = () => this.setStatus(toLinkStatus(pc.connectionState))
@@ -174,9 +176,10 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   }
 
   /**
-   * Resolves once the first offer and all its ICE candidates have been handed to signaling (at
-   * once for an answerer), or the link closed. Lets the caller hold back other main-thread work,
-   * which would delay these events, until the remote side has everything it needs to connect.
+   * Resolves once the first offer and its first ICE candidate (or the end of candidates) have
+   * been handed to signaling (at once for an answerer), or the link closed. Lets the caller hold
+   * back other main-thread work, which would delay these events, until the remote side has what
+   * it needs to start connecting.
    */
   whenOfferOut(): Promise<void> {
     return this.offerOut
