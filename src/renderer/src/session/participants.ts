@@ -16,6 +16,26 @@ export function remoteParticipant(peer: PeerInfo): Participant {
   }
 }
 
+/** Equal for the UI: the same value, or arrays of the same items (compared field by field). */
+function sameField(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+  return a.every((item: unknown, i) => {
+    const other: unknown = b[i]
+    if (Object.is(item, other)) return true
+    if (typeof item !== 'object' || typeof other !== 'object' || !item || !other) return false
+    const keys = Object.keys(item)
+    return (
+      keys.length === Object.keys(other).length &&
+      keys.every((k) => Object.is(item[k as keyof typeof item], other[k as keyof typeof other]))
+    )
+  })
+}
+
+/**
+ * Merges a change into one participant. A change that changes nothing leaves the state as it
+ * is, so nothing re-renders: peers re-announce their state and streams often.
+ */
 export function patchParticipant(
   store: CallStore,
   id: string,
@@ -24,6 +44,10 @@ export function patchParticipant(
   store.setState((s) => {
     const current = s.participants[id]
     if (!current) return s
+    const changed = (Object.keys(partial) as (keyof Participant)[]).some(
+      (key) => !sameField(current[key], partial[key]),
+    )
+    if (!changed) return s
     return { participants: { ...s.participants, [id]: { ...current, ...partial } } }
   })
 }
