@@ -126,6 +126,23 @@ describe('PeerLink', () => {
     expect(queried).toBe(after)
   })
 
+  it('ends at the newest budget when it changes while one is being applied', async () => {
+    const { a, b, pcA, pcB } = createLinkPair({
+      aBudget: { scaleResolutionDownBy: 1, maxBitrate: 1 },
+    })
+    a.start()
+    b.start()
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    const sender = pcA.transceivers[1].sender
+    a.setVideoBudget({ scaleResolutionDownBy: 2, maxBitrate: 2 })
+    a.setVideoBudget({ scaleResolutionDownBy: 3, maxBitrate: 3 })
+    await eventually(() =>
+      expect(sender.encodings).toEqual([
+        expect.objectContaining({ scaleResolutionDownBy: 3, maxBitrate: 3 }),
+      ]),
+    )
+  })
+
   it('still negotiates send+receive when the joining side has no devices', async () => {
     const { a, b, pcA, pcB } = createLinkPair({
       aCamera: fakeCamera(false),

@@ -111,6 +111,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private videoBudget: VideoBudget | null
   /** The budget the camera sender is known to carry, so an unchanged one never queries it. */
   private appliedBudget: VideoBudget | null = null
+  private applyingBudget = false
   /** A remote description has been applied at least once. */
   private negotiated = false
   private markOfferOut: () => void = () => {}
@@ -218,23 +219,31 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   }
 
   private async applyVideoBudget(): Promise<void> {
-    const wanted = this.videoBudget
-    if (!wanted || sameBudget(wanted, this.appliedBudget) || this.closed) return
-    // Before the first remote description an answerer's sender has no encodings, and an
-    // initiator's getParameters() would block on the thread busy creating the offer; the
-    // description handler applies the cap once it is in.
-    if (!this.negotiated) return
-    const sender = this.cameraClaimed ? this.cameraTransceiver('video')?.sender : undefined
-    if (!sender) return
+    // One application at a time (two setParameters in flight reject each other); the one
+    // running picks up a budget that changed meanwhile.
+    if (this.applyingBudget) return
+    this.applyingBudget = true
     try {
-      const params = sender.getParameters()
-      if (!params.encodings || params.encodings.length === 0) return
-      params.encodings = params.encodings.map((e) => ({ ...e, ...wanted }))
-      await sender.setParameters(params)
-      this.appliedBudget = wanted
+      for (;;) {
+        const wanted = this.videoBudget
+        if (!wanted || sameBudget(wanted, this.appliedBudget) || this.closed) return
+        // Before the first remote description an answerer's sender has no encodings, and an
+        // initiator's getParameters() would block on the thread busy creating the offer; the
+        // description handler applies the budget once it is in.
+        if (!this.negotiated) return
+        const sender = this.cameraClaimed ? this.cameraTransceiver('video')?.sender : undefined
+        if (!sender) return
+        const params = sender.getParameters()
+        if (!params.encodings || params.encodings.length === 0) return
+        params.encodings = params.encodings.map((e) => ({ ...e, ...wanted }))
+        await sender.setParameters(params)
+        this.appliedBudget = wanted
+      }
     } catch (error) {
       // A renegotiation in flight can reject this; the next description applies it again.
       if (!this.closed) console.debug('video budget not applied yet', error)
+    } finally {
+      this.applyingBudget = false
     }
   }
 
