@@ -25,6 +25,8 @@ export interface MeshOptions {
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   sendSignal: (to: string, data: SignalData) => void
   camera?: CameraSource
+  /** One DTLS certificate for every link, made ahead (see session): no key generation per link. */
+  certificates?: RTCCertificate[]
   createMediaStream?: (tracks: MediaStreamTrack[]) => MediaStream
   disconnectGraceMs?: number
 }
@@ -93,6 +95,7 @@ export class Mesh extends Emitter<MeshEvents> {
       pc: this.options.createPeerConnection({
         iceServers: this.iceServers,
         bundlePolicy: 'max-bundle',
+        ...(this.options.certificates ? { certificates: this.options.certificates } : {}),
       }),
       sendSignal: (data) => this.options.sendSignal(peerId, data),
       camera: this.camera,

@@ -40,6 +40,7 @@ function client(
     audio?: boolean
     offerWaitCapMs?: number
     remoteMeterDelayMs?: number
+    generateCertificate?: () => Promise<RTCCertificate>
   } = {},
 ): Client {
   server ??= new FakeServer()
@@ -64,6 +65,7 @@ function client(
     lostPeerGraceMs: options.lostPeerGraceMs,
     offerWaitCapMs: options.offerWaitCapMs,
     remoteMeterDelayMs: options.remoteMeterDelayMs ?? 0,
+    generateCertificate: options.generateCertificate,
   })
   sessions.push(session)
   return { session, store, speakingStore, devices, pcs }
@@ -302,6 +304,38 @@ describe('session: call', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(Object.keys(a.store.getState().participants)).not.toContain(cId)
     expect(Object.keys(a.speakingStore.getState().levels)).not.toContain(cId)
+  })
+
+  it('every connection of a call shares one certificate made in the lobby', async () => {
+    let made = 0
+    const generateCertificate = () => {
+      made++
+      return Promise.resolve({ expires: Date.now() + 30 * 86_400_000 } as RTCCertificate)
+    }
+    const [a, b, c] = [client(), client(), client({ generateCertificate })]
+    for (const x of [a, b, c]) await x.session.startPreview()
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await join(c, 'Cy')
+    await eventually(() => expect(allConnected(c, 2)).toBe(true))
+    const certificates = c.pcs.map((pc) => pc.config.certificates)
+    expect(certificates[0]).toHaveLength(1)
+    expect(certificates[1]?.[0]).toBe(certificates[0]?.[0])
+    // Without one (none made, or it failed), each connection makes its own.
+    expect(a.pcs.every((pc) => pc.config.certificates === undefined)).toBe(true)
+    await c.session.leave()
+    await join(c, 'Cy')
+    expect(made).toBe(1)
+  })
+
+  it('joins even when the shared certificate cannot be made', async () => {
+    const failing = () => Promise.reject(new Error('no crypto'))
+    const [a, b] = [client({ generateCertificate: failing }), client()]
+    for (const x of [a, b]) await x.session.startPreview()
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
+    expect(a.pcs[0].config.certificates).toBeUndefined()
   })
 
   it('joins with no devices at all and still receives everyone', async () => {

@@ -48,6 +48,12 @@ export interface SessionDeps {
   offerWaitCapMs?: number
   /** How long after a peer connects its voice starts being metered. */
   remoteMeterDelayMs?: number
+  /**
+   * Makes the DTLS certificate every peer connection of a call shares. Made while the lobby is
+   * up, so no connection waits for its own key: that wait lands between an offer and the answer
+   * on a busy machine. Absent: each connection makes its own.
+   */
+  generateCertificate?: () => Promise<RTCCertificate>
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
@@ -55,6 +61,8 @@ const DEFAULT_LOST_PEER_GRACE_MS = 10_000
 const DEFAULT_OFFER_WAIT_CAP_MS = 1_000
 /** Speaking indicators may start a moment late; the first video frames should not. */
 const DEFAULT_REMOTE_METER_DELAY_MS = 1_000
+/** A shared certificate is replaced when it has less than this left (they last 30 days). */
+const CERTIFICATE_MIN_LIFE_MS = 24 * 60 * 60_000
 
 interface CallContext {
   client: SignalingClient
@@ -77,6 +85,22 @@ export function createSession(deps: SessionDeps): Session {
   let call: CallContext | null = null
   /** A connection opened by preconnect(), handed to the next join() for the same server. */
   let warm: { url: string; client: SignalingClient } | null = null
+  let certificate: RTCCertificate | null = null
+  let makingCertificate = false
+
+  /** Starts making the shared certificate if there is none (or it is about to expire). */
+  function prepareCertificate(): void {
+    const generate = deps.generateCertificate
+    if (!generate || makingCertificate) return
+    if (certificate && certificate.expires - Date.now() > CERTIFICATE_MIN_LIFE_MS) return
+    makingCertificate = true
+    generate()
+      .then((made) => (certificate = made))
+      .catch((error: unknown) =>
+        console.warn('no shared DTLS certificate; each link makes its own', error),
+      )
+      .finally(() => (makingCertificate = false))
+  }
 
   const set = (partial: Partial<CallState>) => store.setState(partial)
   const patch = (id: string, partial: Partial<Participant>) => patchParticipant(store, id, partial)
@@ -203,6 +227,8 @@ export function createSession(deps: SessionDeps): Session {
       createMediaStream: deps.createMediaStream,
       sendSignal: (to, data) => client.signal(to, data),
       camera: { stream: local.container, audio: local.audioTrack, video: local.videoTrack },
+      // Not ready yet (a join straight after opening the app): each link makes its own.
+      ...(certificate ? { certificates: [certificate] } : {}),
     })
     for (const stream of screens.streams) mesh.addScreen(stream)
     return mesh
@@ -390,6 +416,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     async startPreview() {
+      prepareCertificate()
       meter.resume()
       await local.startPreview()
     },
@@ -419,6 +446,7 @@ export function createSession(deps: SessionDeps): Session {
 
     async join(options: JoinOptions) {
       if (store.getState().phase !== 'lobby') return false
+      prepareCertificate()
       const client = takeClient(options.serverUrl)
       // Sent before the "joining" state renders: that render takes the main thread for a while.
       const joining = client.join({
@@ -463,6 +491,7 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     preconnect(serverUrl: string) {
+      prepareCertificate()
       if (call || warm?.url === serverUrl) return
       warm?.client.close()
       warm = { url: serverUrl, client: newClient(serverUrl) }
