@@ -111,6 +111,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private videoBudget: VideoBudget | null
   /** The budget the camera sender is known to carry, so an unchanged one never queries it. */
   private appliedBudget: VideoBudget | null = null
+  private readonly cameraTransceivers: Partial<Record<MediaKind, RTCRtpTransceiver>> = {}
   private applyingBudget = false
   /** A remote description has been applied at least once. */
   private negotiated = false
@@ -153,11 +154,14 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     }
     if (this.initiator) {
       const streams = this.camera.stream ? [this.camera.stream] : []
-      pc.addTransceiver(this.camera.audio ?? 'audio', { direction: 'sendrecv', streams })
+      this.cameraTransceivers.audio = pc.addTransceiver(this.camera.audio ?? 'audio', {
+        direction: 'sendrecv',
+        streams,
+      })
       // The budget goes in with the transceiver: the encoder starts at it, and the sender need
       // not be queried later (getParameters blocks while the signaling thread is busy).
       const budget = this.videoBudget
-      pc.addTransceiver(this.camera.video ?? 'video', {
+      this.cameraTransceivers.video = pc.addTransceiver(this.camera.video ?? 'video', {
         direction: 'sendrecv',
         streams,
         ...(budget ? { sendEncodings: [{ ...budget }] } : {}),
@@ -431,8 +435,15 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     for (const candidate of pending) await this.addCandidate(candidate)
   }
 
+  /**
+   * The camera transceivers are fixed for the link's life, so they are looked up once: on a busy
+   * machine getTransceivers() can block the main thread on the signaling thread.
+   */
   private cameraTransceiver(kind: MediaKind): RTCRtpTransceiver | undefined {
-    return this.pc.getTransceivers().find((t) => t.receiver.track.kind === kind)
+    this.cameraTransceivers[kind] ??= this.pc
+      .getTransceivers()
+      .find((t) => t.receiver.track.kind === kind)
+    return this.cameraTransceivers[kind]
   }
 
   /** Answerer side: the initiator's first audio/video m-lines become our camera transceivers. */
