@@ -6,6 +6,8 @@
  * the camera gets the app's budget for a room of four (half size, 400 kbps), so both do the same
  * media work.
  */
+import { CAPTURE_CONSTRAINTS_JS, FOUR_PERSON_BUDGET_JS } from './capture'
+
 export const BARE_MESH_PAGE_HTML = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>bare WebRTC mesh</title>
@@ -23,13 +25,10 @@ export const BARE_MESH_PAGE_HTML = `<!doctype html>
   const region = document.querySelector('[role="region"]')
   const pcs = new Map()
   const queues = new Map()
-  const BUDGET = { scaleResolutionDownBy: 2, maxBitrate: 400000 }
+  const BUDGET = ${FOUR_PERSON_BUDGET_JS}
   let socket, stream
 
-  const CONSTRAINTS = {
-    video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30, max: 30 } },
-    audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-  }
+  const CONSTRAINTS = ${CAPTURE_CONSTRAINTS_JS}
 
   window.benchPrepare = async () => {
     stream = await navigator.mediaDevices.getUserMedia(CONSTRAINTS)

@@ -3,6 +3,8 @@
  * devices, SDP and candidates through the bare relay. Its remote video sits in the same
  * region/figure markup as the app's tiles so both are timed by the same in-page probe.
  */
+import { CAPTURE_CONSTRAINTS_JS } from './capture'
+
 export const BARE_PAGE_HTML = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>bare WebRTC baseline</title></head>
@@ -17,10 +19,7 @@ export const BARE_PAGE_HTML = `<!doctype html>
 
   // The app's own capture constraints (src/renderer/src/media/localMedia.ts), so both sides
   // capture and encode the same camera: a smaller baseline picture would flatter the baseline.
-  const CONSTRAINTS = {
-    video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30, max: 30 } },
-    audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-  }
+  const CONSTRAINTS = ${CAPTURE_CONSTRAINTS_JS}
 
   // What a joining app user already has before clicking Join: camera and microphone.
   // Returns what the camera delivers, e.g. "1280x720@30", for the report.
