@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { eventually } from './testing/eventually'
 import type { SignalData } from '../../../shared/protocol'
-import { Mesh } from './mesh'
+import { ConnectionPool } from './connectionPool'
+import { Mesh, type MeshOptions } from './mesh'
 import { cameraBudget } from './videoBudget'
 import {
   asStream,
@@ -13,7 +14,10 @@ import {
 import { FakeNetwork, type FakePeerConnection } from './testing/fakePeerConnection'
 import { fakeCamera } from './testing/linkHarness'
 
-function createRoom(ids: string[]) {
+function createRoom(
+  ids: string[],
+  extra: (id: string, network: FakeNetwork) => Partial<MeshOptions> = () => ({}),
+) {
   const network = new FakeNetwork()
   const meshes = new Map<string, Mesh>()
   const pcsOf = new Map<string, FakePeerConnection[]>()
@@ -34,6 +38,7 @@ function createRoom(ids: string[]) {
         const copy = JSON.parse(JSON.stringify(data)) as SignalData
         setTimeout(() => meshes.get(to)?.handleSignal(id, copy), 0)
       },
+      ...extra(id, network),
     })
     meshes.set(id, mesh)
   }
@@ -63,6 +68,39 @@ describe('Mesh', () => {
     const turn = [{ urls: 'turn:127.0.0.1:3478', username: '1:x', credential: 'c' }]
     mesh('a').setIceServers(turn)
     expect(pcsOf.get('a')?.map((pc) => pc.config.iceServers)).toEqual([turn, turn])
+  })
+
+  it('takes ready-made connections when there are some, and makes the rest', async () => {
+    const pools = new Map<string, ConnectionPool>()
+    const { mesh, pcsOf } = createRoom(['a', 'b', 'c'], (id, network) => {
+      const pool = new ConnectionPool({
+        createPeerConnection: network.create,
+        certificates: () => [],
+        camera: fakeCamera,
+        scheduleIdle: (task) => {
+          task()
+          return () => {}
+        },
+        refillDelayMs: 60_000,
+      })
+      // The newcomer has one caller ready (of the two it needs); a has one answerer ready.
+      if (id === 'c') pool.setTarget({ callers: 1, answerers: 0 })
+      if (id === 'a') pool.setTarget({ callers: 0, answerers: 1 })
+      pools.set(id, pool)
+      return { takeConnection: (role, iceServers) => pool.take(role, iceServers) }
+    })
+    mesh('b').ensure('a', true)
+    await eventually(() => expect(allConnected(mesh('a'))).toBe(true))
+    mesh('c').connectAll(['a', 'b'])
+    await eventually(() => {
+      for (const id of ['a', 'b', 'c']) expect(allConnected(mesh(id))).toBe(true)
+    })
+    // Made by the meshes themselves, once the one ready connection was used: a's answerer to c,
+    // b's caller to a and answerer to c, c's second caller.
+    expect(pcsOf.get('a')).toHaveLength(1)
+    expect(pcsOf.get('b')).toHaveLength(2)
+    expect(pcsOf.get('c')).toHaveLength(1)
+    for (const pool of pools.values()) pool.close()
   })
 
   it('removing a peer closes its connection and detaches every listener', async () => {

@@ -5,6 +5,7 @@
  */
 import type { ChannelMessage } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
+import type { ConnectionRole, PooledConnection } from './connectionPool'
 import { Emitter } from './emitter'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
 import { cameraBudget, type VideoBudget } from './videoBudget'
@@ -29,6 +30,8 @@ export interface MeshOptions {
   certificates?: RTCCertificate[]
   createMediaStream?: (tracks: MediaStreamTrack[]) => MediaStream
   disconnectGraceMs?: number
+  /** Connections made ahead (ConnectionPool); a link makes its own when none is ready. */
+  takeConnection?: (role: ConnectionRole, iceServers: RTCIceServer[]) => PooledConnection | null
 }
 
 export class Mesh extends Emitter<MeshEvents> {
@@ -86,17 +89,13 @@ export class Mesh extends Emitter<MeshEvents> {
   private createLink(peerId: string, initiator: boolean, budget: VideoBudget): PeerLink {
     if (this.closed) throw new Error('mesh is closed')
     if (peerId === this.selfId) throw new Error('cannot connect to self')
+    const pooled = this.options.takeConnection?.(initiator ? 'caller' : 'answerer', this.iceServers)
     const link = new PeerLink({
       selfId: this.selfId,
       remoteId: peerId,
       initiator,
-      // One transport for audio, video and data from the start: gathering, connectivity checks
-      // and the DTLS handshake happen once per peer instead of once per media kind.
-      pc: this.options.createPeerConnection({
-        iceServers: this.iceServers,
-        bundlePolicy: 'max-bundle',
-        ...(this.options.certificates ? { certificates: this.options.certificates } : {}),
-      }),
+      pc: pooled?.pc ?? this.newConnection(),
+      ...(pooled?.caller ? { callerSetup: pooled.caller } : {}),
       sendSignal: (data) => this.options.sendSignal(peerId, data),
       camera: this.camera,
       createMediaStream: this.options.createMediaStream,
@@ -116,6 +115,16 @@ export class Mesh extends Emitter<MeshEvents> {
     for (const stream of this.screens.values()) link.addScreen(stream)
     link.start()
     return link
+  }
+
+  private newConnection(): RTCPeerConnection {
+    return this.options.createPeerConnection({
+      iceServers: this.iceServers,
+      // One transport for audio, video and data from the start: gathering, connectivity checks
+      // and the DTLS handshake happen once per peer instead of once per media kind.
+      bundlePolicy: 'max-bundle',
+      ...(this.options.certificates ? { certificates: this.options.certificates } : {}),
+    })
   }
 
   /**

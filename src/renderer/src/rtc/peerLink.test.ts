@@ -104,6 +104,60 @@ describe('PeerLink', () => {
     expect(queried.a).toBe(0)
   })
 
+  it('a pooled caller uses its ready transceivers and channel, budgeted before the offer', async () => {
+    const camera = fakeCamera()
+    const budget = { scaleResolutionDownBy: 2, maxBitrate: 400_000 }
+    const { a, b, pcA, pcB } = createLinkPair({
+      aPooledWith: camera,
+      aCamera: camera,
+      aBudget: budget,
+    })
+    const senderA = pcA.transceivers[1].sender
+    const atOffer: RTCRtpEncodingParameters[][] = []
+    const setLocal = pcA.setLocalDescription.bind(pcA)
+    pcA.setLocalDescription = (d?: RTCSessionDescriptionInit) => {
+      atOffer.push(senderA.encodings.map((e) => ({ ...e })))
+      return setLocal(d)
+    }
+    const opened: string[] = []
+    a.on('channel-open', () => opened.push('a'))
+    b.on('channel-open', () => opened.push('b'))
+    const received: ChannelMessage[] = []
+    b.on('message', (m) => received.push(m))
+    a.start()
+    b.start()
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    expect(atOffer[0]).toEqual([expect.objectContaining(budget)])
+    // Nothing added on top of what the pool made: one audio, one video, one channel.
+    expect(pcA.transceivers.map((t) => t.kind)).toEqual(['audio', 'video'])
+    expect(pcA.channels).toHaveLength(1)
+    await eventually(() => expect(opened.sort()).toEqual(['a', 'b']))
+    const media: ChannelMessage = {
+      type: 'media',
+      audio: true,
+      video: true,
+      cameraStreamId: camera.stream?.id ?? null,
+      screenStreamIds: [],
+    }
+    expect(a.send(media)).toBe(true)
+    await eventually(() => expect(received).toEqual([media]))
+    await eventually(() => expect(b.remoteCameraStream?.getTracks()).toHaveLength(2))
+  })
+
+  it('a pooled caller made before a device change sends the current camera', async () => {
+    const before = fakeCamera()
+    const now = fakeCamera()
+    const { a, b, pcA, pcB } = createLinkPair({ aPooledWith: before, aCamera: now })
+    a.start()
+    b.start()
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    expect(pcA.transceivers.map((t) => t.sender.track)).toEqual([now.audio, now.video])
+    expect(pcA.transceivers.map((t) => t.sender.streams)).toEqual([
+      [now.fakeStream],
+      [now.fakeStream],
+    ])
+  })
+
   it('holds a changed budget until negotiated, then applies it once', async () => {
     const full = { scaleResolutionDownBy: 1, maxBitrate: 1_500_000 }
     const half = { scaleResolutionDownBy: 2, maxBitrate: 600_000 }

@@ -15,6 +15,7 @@ import {
   type ChannelMessage,
 } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
+import type { CallerSetup } from './connectionPool'
 import { Emitter } from './emitter'
 import { sameBudget, type VideoBudget } from './videoBudget'
 
@@ -56,6 +57,11 @@ export interface PeerLinkOptions {
   offerRetryMs?: number
   /** Size and bitrate cap for our camera to this peer, applied from its first frame. */
   videoBudget?: VideoBudget
+  /**
+   * For an initiator whose pc was made ahead (ConnectionPool): its camera transceivers and data
+   * channel, used instead of adding new ones.
+   */
+  callerSetup?: CallerSetup
 }
 
 const DEFAULT_DISCONNECT_GRACE_MS = 4_000
@@ -115,6 +121,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private applyingBudget = false
   /** A remote description has been applied at least once. */
   private negotiated = false
+  private readonly callerSetup: CallerSetup | null
   private markOfferOut: () => void = () => {}
   private readonly offerOut = new Promise<void>((resolve) => (this.markOfferOut = resolve))
 
@@ -130,6 +137,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.disconnectGraceMs = options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS
     this.offerRetryMs = options.offerRetryMs ?? DEFAULT_OFFER_RETRY_MS
     this.videoBudget = options.videoBudget ?? null
+    this.callerSetup = options.callerSetup ?? null
   }
 
   /** Wires the connection; call after attaching listeners so no early event is lost. */
@@ -153,31 +161,82 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       else channel.close()
     }
     if (this.initiator) {
-      const streams = this.camera.stream ? [this.camera.stream] : []
-      this.cameraTransceivers.audio = pc.addTransceiver(this.camera.audio ?? 'audio', {
-        direction: 'sendrecv',
-        streams,
-      })
-      // The budget goes in with the transceiver: the encoder starts at it, and the sender need
-      // not be queried later (getParameters blocks while the signaling thread is busy).
-      const budget = this.videoBudget
-      this.cameraTransceivers.video = pc.addTransceiver(this.camera.video ?? 'video', {
-        direction: 'sendrecv',
-        streams,
-        ...(budget ? { sendEncodings: [{ ...budget }] } : {}),
-      })
-      this.appliedBudget = budget
+      const setup = this.callerSetup
+      if (setup) this.adoptCallerSetup(setup)
+      else this.addCallerMedia()
       this.cameraClaimed = true
       this.ensureRemoteCamera()
-      this.attachChannel(pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true }))
       this.applyPendingScreens()
       // Offer now rather than on negotiationneeded: that event is a task, which can queue
       // behind the call screen's first render and delay the first offer by a whole frame or more.
       // Once this offer is under way the browser no longer considers negotiation needed.
-      void this.negotiate()
+      if (setup) void this.budgetThenNegotiate(setup.video.sender)
+      else void this.negotiate()
     } else {
       this.markOfferOut()
     }
+  }
+
+  private addCallerMedia(): void {
+    const pc = this.pc
+    const streams = this.camera.stream ? [this.camera.stream] : []
+    this.cameraTransceivers.audio = pc.addTransceiver(this.camera.audio ?? 'audio', {
+      direction: 'sendrecv',
+      streams,
+    })
+    // The budget goes in with the transceiver: the encoder starts at it, and the sender need
+    // not be queried later (getParameters blocks while the signaling thread is busy).
+    const budget = this.videoBudget
+    this.cameraTransceivers.video = pc.addTransceiver(this.camera.video ?? 'video', {
+      direction: 'sendrecv',
+      streams,
+      ...(budget ? { sendEncodings: [{ ...budget }] } : {}),
+    })
+    this.appliedBudget = budget
+    this.attachChannel(pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true }))
+  }
+
+  /** A pooled connection was made with the camera of its time: bring it up to date. */
+  private adoptCallerSetup(setup: CallerSetup): void {
+    this.cameraTransceivers.audio = setup.audio
+    this.cameraTransceivers.video = setup.video
+    for (const kind of ['audio', 'video'] as const) {
+      const sender = setup[kind].sender
+      const track = this.camera[kind]
+      if (sender.track !== track) {
+        sender
+          .replaceTrack(track)
+          .catch((error: unknown) => console.warn('replaceTrack failed', error))
+      }
+      // Changing the streams makes negotiation needed: only when the camera container changed.
+      const stream = this.camera.stream
+      if (stream && stream !== setup.stream && typeof sender.setStreams === 'function')
+        sender.setStreams(stream)
+    }
+    this.attachChannel(setup.channel)
+  }
+
+  /**
+   * The budget is set before the first offer, so the encoder starts at it. The signaling thread
+   * is idle this early, so querying the sender does not block.
+   */
+  private async budgetThenNegotiate(sender: RTCRtpSender): Promise<void> {
+    const budget = this.videoBudget
+    if (budget) {
+      try {
+        const params = sender.getParameters()
+        if (params.encodings.length > 0) {
+          params.encodings = params.encodings.map((e) => ({ ...e, ...budget }))
+          await sender.setParameters(params)
+          this.appliedBudget = budget
+        }
+      } catch (error) {
+        // The answer's handler tries again; the offer must not wait for it.
+        console.debug('video budget not applied before the offer', error)
+      }
+    }
+    // negotiationneeded may have started an offer meanwhile.
+    if (!this.makingOffer && !this.pc.localDescription) await this.negotiate()
   }
 
   /**
