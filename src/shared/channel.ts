@@ -32,3 +32,19 @@ export function parseChannelMessage(text: string): ChannelMessage | null {
   const result = channelMessageSchema.safeParse(raw)
   return result.success ? result.data : null
 }
+
+/**
+ * Parses one representative message, so the validator's one-time setup (its first run builds
+ * and compiles each schema's checks) happens now, not when the first message arrives mid-join.
+ */
+export function primeChannelParser(): void {
+  parseChannelMessage(
+    JSON.stringify({
+      type: 'media',
+      audio: true,
+      video: true,
+      cameraStreamId: 'prime',
+      screenStreamIds: [],
+    } satisfies MediaStateMessage),
+  )
+}

@@ -41,6 +41,7 @@ function client(
     offerWaitCapMs?: number
     remoteMeterDelayMs?: number
     generateCertificate?: () => Promise<RTCCertificate>
+    scheduleIdle?: (task: () => void) => () => void
   } = {},
 ): Client {
   server ??= new FakeServer()
@@ -66,6 +67,7 @@ function client(
     offerWaitCapMs: options.offerWaitCapMs,
     remoteMeterDelayMs: options.remoteMeterDelayMs ?? 0,
     generateCertificate: options.generateCertificate,
+    scheduleIdle: options.scheduleIdle,
   })
   sessions.push(session)
   return { session, store, speakingStore, devices, pcs }
@@ -326,6 +328,46 @@ describe('session: call', () => {
     await c.session.leave()
     await join(c, 'Cy')
     expect(made).toBe(1)
+  })
+
+  it('connections made in the lobby carry the join; the rest are closed', async () => {
+    const idle: (() => void)[] = []
+    const runIdle = () => {
+      for (let i = 0; i < 20 && idle.length > 0; i++) idle.shift()?.()
+    }
+    const scheduleIdle = (task: () => void) => {
+      idle.push(task)
+      return () => idle.splice(idle.indexOf(task) >>> 0, 1)
+    }
+    const certificate = { expires: Date.now() + 30 * 86_400_000 } as RTCCertificate
+    const [a, b] = [client(), client()]
+    const c = client({ scheduleIdle, generateCertificate: async () => certificate })
+    for (const x of [a, b, c]) await x.session.startPreview()
+    await eventually(() => {
+      runIdle()
+      expect(c.pcs).toHaveLength(3)
+    })
+    for (const pc of c.pcs) {
+      expect(pc.transceivers.map((t) => t.kind)).toEqual(['audio', 'video'])
+      expect(pc.channels).toHaveLength(1)
+      expect(pc.config.certificates).toEqual([certificate])
+    }
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await join(c, 'Cy')
+    await eventually(() => expect(allConnected(c, 2) && allConnected(a, 2)).toBe(true))
+    // Two were used, none made at the click; the third is closed, and no answerer is made
+    // while the call is being set up.
+    runIdle()
+    expect(c.pcs).toHaveLength(3)
+    expect(c.pcs.map((pc) => pc.signalingState)).toEqual(['stable', 'stable', 'closed'])
+    expect(c.pcs[0].transceivers).toHaveLength(2)
+    // Back in the lobby, it prepares for the next call.
+    await c.session.leave()
+    await eventually(() => {
+      runIdle()
+      expect(c.pcs.filter((pc) => pc.signalingState !== 'closed')).toHaveLength(3)
+    })
   })
 
   it('joins even when the shared certificate cannot be made', async () => {

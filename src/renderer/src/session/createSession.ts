@@ -2,10 +2,11 @@
  * The session: joins signaling and the mesh, and is the only writer to the stores.
  * Failures never throw out of the public methods; they land in callStore.error.
  */
-import type { MediaStateMessage } from '../../../shared/channel'
+import { primeChannelParser, type MediaStateMessage } from '../../../shared/channel'
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
+import { ConnectionPool, type PoolTarget } from '../rtc/connectionPool'
 import { Mesh } from '../rtc/mesh'
 import type { LinkStatus } from '../rtc/peerLink'
 import {
@@ -54,6 +55,11 @@ export interface SessionDeps {
    * on a busy machine. Absent: each connection makes its own.
    */
   generateCertificate?: () => Promise<RTCCertificate>
+  /**
+   * Runs a task when the main thread has a moment; returns a canceller. Given, peer connections
+   * are made ahead in such moments (see ConnectionPool); absent, each link makes its own.
+   */
+  scheduleIdle?: (task: () => void) => () => void
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
@@ -61,6 +67,14 @@ const DEFAULT_LOST_PEER_GRACE_MS = 10_000
 const DEFAULT_OFFER_WAIT_CAP_MS = 1_000
 /** Speaking indicators may start a moment late; the first video frames should not. */
 const DEFAULT_REMOTE_METER_DELAY_MS = 1_000
+/**
+ * Connections kept ready. In the lobby: enough to call everyone in a room of four at once (rooms
+ * are small; larger ones make the rest at join). In a call: one to answer the next newcomer.
+ */
+const LOBBY_POOL: PoolTarget = { callers: 3, answerers: 0 }
+const CALL_POOL: PoolTarget = { callers: 0, answerers: 1 }
+/** In a call, connections are made only this long after joining or after one was used. */
+const CALL_POOL_DELAY_MS = 5_000
 /** A shared certificate is replaced when it has less than this left (they last 30 days). */
 const CERTIFICATE_MIN_LIFE_MS = 24 * 60 * 60_000
 
@@ -87,6 +101,7 @@ export function createSession(deps: SessionDeps): Session {
   let warm: { url: string; client: SignalingClient } | null = null
   let certificate: RTCCertificate | null = null
   let makingCertificate = false
+  let channelParserPrimed = false
 
   /** Starts making the shared certificate if there is none (or it is about to expire). */
   function prepareCertificate(): void {
@@ -99,7 +114,32 @@ export function createSession(deps: SessionDeps): Session {
       .catch((error: unknown) =>
         console.warn('no shared DTLS certificate; each link makes its own', error),
       )
-      .finally(() => (makingCertificate = false))
+      .finally(() => {
+        makingCertificate = false
+        refillPool()
+      })
+  }
+
+  const pool = deps.scheduleIdle
+    ? new ConnectionPool({
+        createPeerConnection: deps.createPeerConnection,
+        certificates: () => (certificate ? [certificate] : makingCertificate ? 'pending' : []),
+        camera: () => ({
+          stream: local.container,
+          audio: local.audioTrack,
+          video: local.videoTrack,
+        }),
+        scheduleIdle: deps.scheduleIdle,
+        refillDelayMs: CALL_POOL_DELAY_MS,
+      })
+    : null
+
+  /** Connections ready for what comes next: calling a room from the lobby, answering in a call. */
+  function refillPool(): void {
+    if (!pool) return
+    if (store.getState().phase === 'lobby') pool.setTarget(LOBBY_POOL)
+    // While a join waits for its ack the lobby's connections are about to be used.
+    else if (call) pool.setTarget(CALL_POOL, CALL_POOL_DELAY_MS)
   }
 
   const set = (partial: Partial<CallState>) => store.setState(partial)
@@ -227,6 +267,7 @@ export function createSession(deps: SessionDeps): Session {
       createMediaStream: deps.createMediaStream,
       sendSignal: (to, data) => client.signal(to, data),
       camera: { stream: local.container, audio: local.audioTrack, video: local.videoTrack },
+      ...(pool ? { takeConnection: pool.take.bind(pool) } : {}),
       // Not ready yet (a join straight after opening the app): each link makes its own.
       ...(certificate ? { certificates: [certificate] } : {}),
     })
@@ -291,6 +332,7 @@ export function createSession(deps: SessionDeps): Session {
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
+    refillPool()
   }
 
   /**
@@ -395,6 +437,7 @@ export function createSession(deps: SessionDeps): Session {
       room: null,
       participants: initial.participants,
     })
+    refillPool()
   }
 
   function newClient(url: string): SignalingClient {
@@ -417,8 +460,13 @@ export function createSession(deps: SessionDeps): Session {
   const session: Session = {
     async startPreview() {
       prepareCertificate()
+      if (!channelParserPrimed) {
+        channelParserPrimed = true
+        deps.scheduleIdle?.(primeChannelParser)
+      }
       meter.resume()
       await local.startPreview()
+      refillPool()
     },
 
     stopPreview() {

@@ -11,16 +11,41 @@ export type { JoinOptions, ScreenShareOptions, ScreenShareQuality, Session } fro
 /** What browsers make by default for each connection: ECDSA on P-256. */
 const ECDSA_P256: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' }
 
+/**
+ * The level meter's context: its audio is analysed, never heard. No output device (sinkId
+ * 'none') and large buffers: a sound card stream and low latency would each cost CPU in every
+ * call window for nothing. Browsers without sinkId ignore it; the buffers still grow.
+ */
+function createMeterContext(): AudioContext | null {
+  if (typeof AudioContext !== 'function') return null
+  const silent: AudioContextOptions & { sinkId?: { type: 'none' } } = {
+    latencyHint: 'playback',
+    sinkId: { type: 'none' },
+  }
+  return new AudioContext(silent)
+}
+
+/** An idle moment, or at the latest after a second, so preparation never waits forever. */
+function scheduleIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 1_000 })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(task, 100)
+  return () => clearTimeout(id)
+}
+
 export const session = createSession({
   callStore,
   speakingStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),
-  createAudioContext: () => (typeof AudioContext === 'function' ? new AudioContext() : null),
+  createAudioContext: createMeterContext,
   generateCertificate:
     typeof RTCPeerConnection === 'function' &&
     typeof RTCPeerConnection.generateCertificate === 'function'
       ? () => RTCPeerConnection.generateCertificate(ECDSA_P256)
       : undefined,
+  scheduleIdle,
 })
