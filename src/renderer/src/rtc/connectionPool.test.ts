@@ -83,6 +83,26 @@ describe('ConnectionPool', () => {
     expect(taken?.caller?.channel).toBe(made[0].channels[0])
   })
 
+  it('makes callers at the budget it is given, so a link with that budget need not change it', () => {
+    const network = new FakeNetwork()
+    const idle = idleQueue()
+    const budget = { scaleResolutionDownBy: 2, maxBitrate: 600_000 }
+    const pool = new ConnectionPool({
+      createPeerConnection: network.create,
+      certificates: () => [],
+      camera: fakeCamera,
+      scheduleIdle: idle.schedule,
+      callerBudget: budget,
+    })
+    pool.setTarget({ callers: 1, answerers: 0 })
+    idle.run()
+    const taken = pool.take('caller', [])
+    expect(taken?.caller?.budget).toEqual(budget)
+    expect(taken?.caller?.video.sender.getParameters().encodings).toEqual([
+      { active: true, ...budget },
+    ])
+  })
+
   it('answerer connections are plain: the remote offer lays out their transceivers', () => {
     const { pool, made, idle } = setup()
     pool.setTarget({ callers: 0, answerers: 1 })

@@ -10,6 +10,7 @@
  * resources, only the tracks its senders were given, which a link replaces when it takes one.
  */
 import { DATA_CHANNEL_LABEL } from '../../../shared/channel'
+import type { VideoBudget } from './videoBudget'
 
 export type ConnectionRole = 'caller' | 'answerer'
 
@@ -20,6 +21,8 @@ export interface CallerSetup {
   channel: RTCDataChannel
   /** The stream the senders announce (msid). */
   stream: MediaStream | null
+  /** The camera budget the video sender was made with, if any. */
+  budget: VideoBudget | null
 }
 
 export interface PooledConnection {
@@ -55,6 +58,11 @@ export interface ConnectionPoolOptions {
    * being set up, and making the next one meanwhile would compete with it.
    */
   refillDelayMs?: number
+  /**
+   * The camera budget callers start with: the one for the room they are made to call. A link
+   * with another budget sets its own before its offer.
+   */
+  callerBudget?: VideoBudget
 }
 
 export class ConnectionPool {
@@ -157,7 +165,10 @@ export class ConnectionPool {
         bundlePolicy: 'max-bundle',
         ...(certificates.length > 0 ? { certificates } : {}),
       })
-      const caller = role === 'caller' ? addCallerSetup(pc, this.options.camera()) : null
+      const caller =
+        role === 'caller'
+          ? addCallerSetup(pc, this.options.camera(), this.options.callerBudget ?? null)
+          : null
       this.ready[role].push({ pc, caller })
       return true
     } catch (error) {
@@ -169,15 +180,19 @@ export class ConnectionPool {
   }
 }
 
-function addCallerSetup(pc: RTCPeerConnection, camera: PoolCamera): CallerSetup {
+function addCallerSetup(
+  pc: RTCPeerConnection,
+  camera: PoolCamera,
+  budget: VideoBudget | null,
+): CallerSetup {
   const streams = camera.stream ? [camera.stream] : []
   const audio = pc.addTransceiver(camera.audio ?? 'audio', { direction: 'sendrecv', streams })
-  // One explicit encoding, so the link can set its camera budget before the first offer.
+  // One explicit encoding, so a link with another budget can set it before the first offer.
   const video = pc.addTransceiver(camera.video ?? 'video', {
     direction: 'sendrecv',
     streams,
-    sendEncodings: [{ active: true }],
+    sendEncodings: [{ active: true, ...budget }],
   })
   const channel = pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true })
-  return { audio, video, channel, stream: camera.stream }
+  return { audio, video, channel, stream: camera.stream, budget }
 }

@@ -144,6 +144,29 @@ describe('PeerLink', () => {
     await eventually(() => expect(b.remoteCameraStream?.getTracks()).toHaveLength(2))
   })
 
+  it('a pooled caller made at its budget offers without querying the sender', async () => {
+    const budget = { scaleResolutionDownBy: 2, maxBitrate: 600_000 }
+    const camera = fakeCamera()
+    const { a, b, pcA, pcB } = createLinkPair({
+      aPooledWith: camera,
+      aPooledBudget: budget,
+      aCamera: camera,
+      aBudget: budget,
+    })
+    const senderA = pcA.transceivers[1].sender
+    let queried = 0
+    const getParameters = senderA.getParameters.bind(senderA)
+    senderA.getParameters = () => {
+      queried++
+      return getParameters()
+    }
+    a.start()
+    b.start()
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    expect(senderA.encodings).toEqual([expect.objectContaining(budget)])
+    expect(queried).toBe(0)
+  })
+
   it('a pooled caller made before a device change sends the current camera', async () => {
     const before = fakeCamera()
     const now = fakeCamera()

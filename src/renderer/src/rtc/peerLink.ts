@@ -170,7 +170,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       // Offer now rather than on negotiationneeded: that event is a task, which can queue
       // behind the call screen's first render and delay the first offer by a whole frame or more.
       // Once this offer is under way the browser no longer considers negotiation needed.
-      if (setup) void this.budgetThenNegotiate(setup.video.sender)
+      if (setup) void this.budgetThenNegotiate(setup)
       else void this.negotiate()
     } else {
       this.markOfferOut()
@@ -218,12 +218,16 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
 
   /**
    * The budget is set before the first offer, so the encoder starts at it. The signaling thread
-   * is idle this early, so querying the sender does not block.
+   * is idle this early, so querying the sender does not block. A connection made with the same
+   * budget offers at once.
    */
-  private async budgetThenNegotiate(sender: RTCRtpSender): Promise<void> {
+  private async budgetThenNegotiate(setup: CallerSetup): Promise<void> {
     const budget = this.videoBudget
-    if (budget) {
+    if (budget && sameBudget(budget, setup.budget)) {
+      this.appliedBudget = budget
+    } else if (budget) {
       try {
+        const sender = setup.video.sender
         const params = sender.getParameters()
         if (params.encodings.length > 0) {
           params.encodings = params.encodings.map((e) => ({ ...e, ...budget }))

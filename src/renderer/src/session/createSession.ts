@@ -8,6 +8,7 @@ import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
 import { ConnectionPool, type PoolTarget } from '../rtc/connectionPool'
 import { Mesh } from '../rtc/mesh'
+import { cameraBudget } from '../rtc/videoBudget'
 import type { LinkStatus } from '../rtc/peerLink'
 import {
   SignalingClient,
@@ -131,6 +132,8 @@ export function createSession(deps: SessionDeps): Session {
         }),
         scheduleIdle: deps.scheduleIdle,
         refillDelayMs: CALL_POOL_DELAY_MS,
+        // The lobby's callers are made to call a room of as many people.
+        callerBudget: cameraBudget(LOBBY_POOL.callers),
       })
     : null
 

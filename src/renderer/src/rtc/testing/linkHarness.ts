@@ -35,6 +35,8 @@ export function createLinkPair(options: {
   bBudget?: VideoBudget
   /** A's connection comes ready-made from a ConnectionPool, made with this camera. */
   aPooledWith?: PoolCamera
+  /** The budget that pool makes its callers with. */
+  aPooledBudget?: VideoBudget
 }) {
   const network = new FakeNetwork()
   const relay: Relay = { filter: () => true, delivered: [] }
@@ -48,6 +50,7 @@ export function createLinkPair(options: {
       createPeerConnection: network.create,
       certificates: () => [],
       camera: () => camera,
+      ...(options.aPooledBudget ? { callerBudget: options.aPooledBudget } : {}),
       scheduleIdle: (task) => {
         task()
         return () => {}
