@@ -18,6 +18,7 @@ import { measureJoin, startRoom } from './join/app'
 import { startBareMesh } from './join/bare-mesh'
 import { startBareRelay, type BareRelay } from './join/bare-relay'
 import { measureBaseline } from './join/baseline'
+import { formatBusy } from './join/machineLoad'
 import { formatMs, median } from './join/timing'
 import { formatMilestones, type Milestone } from './join/trace'
 
@@ -94,16 +95,19 @@ async function main(): Promise<void> {
     const traces = { app: [] as Times[], members: [] as Times[], baseline: [] as Times[] }
     const longTasks = { app: [] as number[], baseline: [] as number[] }
     const cameras = { app: new Set<string>(), baseline: new Set<string>() }
+    const busy = { app: [] as (number | null)[], baseline: [] as (number | null)[] }
     for (let i = 1; i <= SAMPLES; i++) {
       const bare = await measureBaseline(browser, relay, `bare-${i}`)
       baseline.push(bare.ms)
       cameras.baseline.add(bare.camera)
+      busy.baseline.push(bare.busy)
       traces.baseline.push(bare.trace.milestones)
       longTasks.baseline.push(bare.trace.longTasks.ms)
       const joined = await measureJoin(browser, server.origin, { name: 'bench', size: 3 })
       app.push(joined.ms)
       appDriver.push(joined.driverMs)
       cameras.app.add(joined.camera)
+      busy.app.push(joined.busy)
       traces.app.push(joined.trace.milestones)
       longTasks.app.push(joined.trace.longTasks.ms)
       traces.members.push(await room.trace(joined.clicked))
@@ -136,6 +140,9 @@ async function main(): Promise<void> {
     )
     console.log(
       `    long main-thread tasks until playing: app ${formatMs(median(longTasks.app))}, baseline ${formatMs(median(longTasks.baseline))}`,
+    )
+    console.log(
+      `    machine busy while joining (median): app ${formatBusy(busy.app)}, baseline ${formatBusy(busy.baseline)}`,
     )
     console.log(
       `  load:     ${loadavg()

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { newParticipant, type BrowserPerson } from '../../e2e/harness/browser'
 import { installProbes } from '../../e2e/harness/probes'
+import { busyShare, markBusy } from './machineLoad'
 import {
   JOIN_TRACE_SCRIPT,
   longTaskTotal,
@@ -97,6 +98,8 @@ export interface AppSample {
   /** The newcomer's camera as captured for the lobby preview, e.g. "1280x720@30". */
   camera: string
   trace: JoinTrace
+  /** Share of the machine's cores busy from the click to playing (null: unknown). */
+  busy: number | null
 }
 
 /**
@@ -123,12 +126,14 @@ export async function measureJoin(
     await openLobby(newcomer.page, origin, room.name)
     await fillLobby(newcomer.page, { name: 'Newcomer', room: room.name })
     const camera = await previewCamera(newcomer.page)
+    const before = markBusy()
     const asked = Date.now()
     await joinButton(newcomer.page).click()
     // The same in-page probe as the baseline's, and nothing else: a role locator polling for the
     // grid would run its accessibility queries on the newcomer's main thread mid-join.
     await expectRemoteVideosPlaying(newcomer.page, room.size)
     const playing = Date.now()
+    const busy = busyShare(before, markBusy())
     const clicked = await newcomer.page.evaluate(
       () => (globalThis as unknown as { __benchJoinClickedAt: number }).__benchJoinClickedAt,
     )
@@ -137,7 +142,7 @@ export async function measureJoin(
       milestones: milestoneTimes(entries, clicked),
       longTasks: longTaskTotal(longTasks, clicked, playing),
     }
-    return { ms: playing - clicked, driverMs: playing - asked, camera, trace, clicked }
+    return { ms: playing - clicked, driverMs: playing - asked, camera, trace, clicked, busy }
   } finally {
     // Leaving (rather than vanishing) lets the others drop the tile at once, not after the
     // server's reconnect grace period.

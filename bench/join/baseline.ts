@@ -3,6 +3,7 @@ import { newParticipant } from '../../e2e/harness/browser'
 import { installProbes } from '../../e2e/harness/probes'
 import { expectPlaying } from '../../e2e/harness/ui'
 import type { BareRelay } from './bare-relay'
+import { busyShare, markBusy } from './machineLoad'
 import { JOIN_TRACE_SCRIPT, longTaskTotal, milestoneTimes, type TraceWindow } from './trace'
 import type { JoinTrace } from './app'
 
@@ -24,6 +25,8 @@ export interface BaselineSample {
   /** The caller's camera as captured, e.g. "1280x720@30". */
   camera: string
   trace: JoinTrace
+  /** Share of the machine's cores busy during the call (null: unknown). */
+  busy: number | null
 }
 
 export async function measureBaseline(
@@ -45,12 +48,14 @@ export async function measureBaseline(
       (name) => (globalThis as unknown as BareWindow).benchJoin(name),
       room,
     )
+    const before = markBusy()
     await caller.page.evaluate(
       (name) => (globalThis as unknown as BareWindow).benchCall(name),
       room,
     )
     await expectPlaying(caller.page, { labels: ['remote'] })
     const playing = Date.now()
+    const busy = busyShare(before, markBusy())
     const started = await caller.page.evaluate(
       () => (globalThis as unknown as BareWindow).benchStartedAt,
     )
@@ -63,7 +68,7 @@ export async function measureBaseline(
       milestones: milestoneTimes(entries, started),
       longTasks: longTaskTotal(longTasks, started, playing),
     }
-    return { ms, camera, trace }
+    return { ms, camera, trace, busy }
   } finally {
     await callee.context.close()
     await caller.context.close()
