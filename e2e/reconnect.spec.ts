@@ -67,24 +67,32 @@ interface CountingWindow {
 }
 
 /**
- * Init script: counts `new RTCPeerConnection(...)`. A subclass keeps the prototype chain,
- * statics and instanceof intact, so WebRTC itself stays real.
+ * Init script: counts the peer connections put to use (given a remote description). The app
+ * also makes connections ahead of need that may never be used; those do not count. A subclass
+ * keeps the prototype chain, statics and instanceof intact, so WebRTC itself stays real.
  */
 function countPeerConnections(): void {
-  type PeerConnectionClass = new (...args: unknown[]) => object
+  type PeerConnectionClass = new (...args: unknown[]) => {
+    setRemoteDescription(...args: unknown[]): Promise<void>
+  }
   const scope = globalThis as unknown as CountingWindow & {
     RTCPeerConnection: PeerConnectionClass
   }
   const Real = scope.RTCPeerConnection
   scope.__moimPeerConnections = 0
+  const used = new WeakSet<object>()
   scope.RTCPeerConnection = class extends Real {
-    constructor(...args: unknown[]) {
-      super(...args)
-      scope.__moimPeerConnections += 1
+    override setRemoteDescription(...args: unknown[]): Promise<void> {
+      if (!used.has(this)) {
+        used.add(this)
+        scope.__moimPeerConnections += 1
+      }
+      return super.setRemoteDescription(...args)
     }
   }
 }
 
+/** Peer connections this page has negotiated with someone, ever. */
 function peerConnectionsMade(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as CountingWindow).__moimPeerConnections)
 }
