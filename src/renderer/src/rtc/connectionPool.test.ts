@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DATA_CHANNEL_LABEL } from '../../../shared/channel'
-import { ConnectionPool, type PoolCamera } from './connectionPool'
+import { ConnectionPool, type IdleTime, type PoolCamera } from './connectionPool'
 import { FakeNetwork, type FakePeerConnection } from './testing/fakePeerConnection'
 import { fakeCamera } from './testing/linkHarness'
 
 /** Idle moments under the test's control: run() fires the one pending, like the browser would. */
 function idleQueue() {
-  const tasks: (() => void)[] = []
+  const tasks: ((deadline?: IdleTime) => void)[] = []
   return {
-    schedule: (task: () => void) => {
+    schedule: (task: (deadline?: IdleTime) => void) => {
       tasks.push(task)
       return () => {
         const index = tasks.indexOf(task)
@@ -18,8 +18,9 @@ function idleQueue() {
     get pending() {
       return tasks.length
     },
-    run(times = 1) {
-      for (let i = 0; i < times; i++) tasks.shift()?.()
+    run(times = 1, msLeft?: () => number) {
+      for (let i = 0; i < times; i++)
+        tasks.shift()?.(msLeft ? { timeRemaining: msLeft } : undefined)
     },
   }
 }
@@ -66,6 +67,19 @@ describe('ConnectionPool', () => {
       expect(pc.config.certificates).toEqual([certificate])
       expect(pc.config.bundlePolicy).toBe('max-bundle')
     }
+  })
+
+  it('makes as many as a long idle moment has room for', () => {
+    const { pool, made, idle } = setup()
+    pool.setTarget({ callers: 3, answerers: 0 })
+    let left = 30
+    idle.run(1, () => (left -= 10))
+    // The first at once, a second while over 15 ms remained (20), the third waits (10).
+    expect(made).toHaveLength(2)
+    expect(idle.pending).toBe(1)
+    idle.run(1, () => 50)
+    expect(made).toHaveLength(3)
+    expect(idle.pending).toBe(0)
   })
 
   it('gives a caller its camera transceivers, an explicit encoding and the data channel', () => {

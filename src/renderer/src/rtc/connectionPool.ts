@@ -43,6 +43,14 @@ export interface PoolTarget {
   answerers: number
 }
 
+/** What requestIdleCallback's deadline tells: milliseconds left in this idle moment. */
+export interface IdleTime {
+  timeRemaining: () => number
+}
+
+/** A connection takes this long to make on a busy machine: made only if the moment has it. */
+const MAKE_MS = 15
+
 export interface ConnectionPoolOptions {
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   /**
@@ -51,8 +59,11 @@ export interface ConnectionPoolOptions {
    */
   certificates: () => RTCCertificate[] | 'pending'
   camera: () => PoolCamera
-  /** Runs a task when the main thread has a moment; returns a canceller. */
-  scheduleIdle: (task: () => void) => () => void
+  /**
+   * Runs a task when the main thread has a moment (with how much of it is left, when known);
+   * returns a canceller.
+   */
+  scheduleIdle: (task: (deadline?: IdleTime) => void) => () => void
   /**
    * How long after a take the replacement waits: a connection was just taken for a link that is
    * being set up, and making the next one meanwhile would compete with it.
@@ -146,9 +157,14 @@ export class ConnectionPool {
       this.cancelScheduled = () => clearTimeout(timer)
       return
     }
-    this.cancelScheduled = this.options.scheduleIdle(() => {
+    this.cancelScheduled = this.options.scheduleIdle((deadline) => {
       this.cancelScheduled = null
-      if (this.makeOne()) this.schedule()
+      // As many as the idle moment has room for: a user may click Join within a second.
+      let made = this.makeOne()
+      while (made && this.missing() && (deadline?.timeRemaining() ?? 0) > MAKE_MS) {
+        made = this.makeOne()
+      }
+      if (made) this.schedule()
     })
   }
 

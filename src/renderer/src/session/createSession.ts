@@ -6,7 +6,7 @@ import { primeChannelParser, type MediaStateMessage } from '../../../shared/chan
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
-import { ConnectionPool, type PoolTarget } from '../rtc/connectionPool'
+import { ConnectionPool, type IdleTime, type PoolTarget } from '../rtc/connectionPool'
 import { Mesh } from '../rtc/mesh'
 import { cameraBudget } from '../rtc/videoBudget'
 import type { LinkStatus } from '../rtc/peerLink'
@@ -60,7 +60,7 @@ export interface SessionDeps {
    * Runs a task when the main thread has a moment; returns a canceller. Given, peer connections
    * are made ahead in such moments (see ConnectionPool); absent, each link makes its own.
    */
-  scheduleIdle?: (task: () => void) => () => void
+  scheduleIdle?: (task: (deadline?: IdleTime) => void) => () => void
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000

@@ -26,7 +26,7 @@ function createMeterContext(): AudioContext | null {
 }
 
 /** An idle moment, or at the latest after a second, so preparation never waits forever. */
-function scheduleIdle(task: () => void): () => void {
+function scheduleIdle(task: (deadline?: IdleDeadline) => void): () => void {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(task, { timeout: 1_000 })
     return () => cancelIdleCallback(id)
