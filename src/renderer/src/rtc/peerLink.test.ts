@@ -104,6 +104,21 @@ describe('PeerLink', () => {
     expect(queried.a).toBe(0)
   })
 
+  it('an answerer shows the remote camera only once its answer is out', async () => {
+    const { a, b, pcA, pcB, relay } = createLinkPair({})
+    const log: string[] = []
+    relay.filter = (from, _to, data) => {
+      if ('description' in data) log.push(`${from} ${data.description.type}`)
+      return true
+    }
+    b.on('remote-camera', () => log.push('peer-b shows the camera'))
+    a.start()
+    b.start()
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    expect(log).toEqual(['peer-a offer', 'peer-b answer', 'peer-b shows the camera'])
+    expect(b.remoteCameraStream?.getTracks()).toHaveLength(2)
+  })
+
   it('a pooled caller uses its ready transceivers and channel, budgeted before the offer', async () => {
     const camera = fakeCamera()
     const budget = { scaleResolutionDownBy: 2, maxBitrate: 400_000 }

@@ -122,6 +122,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   /** A remote description has been applied at least once. */
   private negotiated = false
   private readonly callerSetup: CallerSetup | null
+  /** Between a remote offer and our answer going out (see onDescription). */
+  private answering = false
   private markOfferOut: () => void = () => {}
   private readonly offerOut = new Promise<void>((resolve) => (this.markOfferOut = resolve))
 
@@ -450,12 +452,30 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (this.ignoreOffer) return
 
     this.settingRemoteAnswerPending = description.type === 'answer'
+    // The remote camera is announced once the answer is out: announcing it puts a tile and its
+    // video player on screen, main-thread work that would otherwise delay the answer.
+    this.answering = description.type === 'offer'
     try {
-      // In have-local-offer this rolls back our own offer implicitly (polite side of a glare).
-      await pc.setRemoteDescription(description)
+      try {
+        // In have-local-offer this rolls back our own offer implicitly (polite side of a glare).
+        await pc.setRemoteDescription(description)
+      } finally {
+        this.settingRemoteAnswerPending = false
+      }
+      await this.afterRemoteDescription(description)
     } finally {
-      this.settingRemoteAnswerPending = false
+      this.finishAnswering()
     }
+  }
+
+  private finishAnswering(): void {
+    if (!this.answering) return
+    this.answering = false
+    if (!this.closed) this.ensureRemoteCamera()
+  }
+
+  private async afterRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    const pc = this.pc
     if (this.closed) return
     this.negotiated = true
     if (description.type === 'offer') {
@@ -465,6 +485,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       if (this.closed) return
       await pc.setLocalDescription()
       this.sendLocalDescription()
+      this.finishAnswering()
       this.applyPendingScreens()
     }
     void this.applyVideoBudget()
@@ -527,7 +548,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
           .catch((error: unknown) => console.warn('replaceTrack failed', error))
       }
     }
-    this.ensureRemoteCamera()
   }
 
   private ensureRemoteCamera(): void {
@@ -554,7 +574,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private onTrack(event: RTCTrackEvent): void {
     const kind = event.track.kind as MediaKind
     if (event.transceiver === this.cameraTransceiver(kind)) {
-      this.ensureRemoteCamera()
+      if (!this.answering) this.ensureRemoteCamera()
       return
     }
     const stream = event.streams[0]
