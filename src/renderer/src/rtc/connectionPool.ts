@@ -1,5 +1,5 @@
 /**
- * Peer connections made ahead of need, one per idle moment. Creating an RTCPeerConnection, adding
+ * Peer connections made ahead of need, in idle moments. Creating an RTCPeerConnection, adding
  * the camera transceivers and opening the data channel are synchronous calls into WebRTC's
  * signaling thread: tens of milliseconds per connection on a busy machine, all of it between a
  * newcomer's click on Join and its first offer, or between a member receiving an offer and its
@@ -95,8 +95,8 @@ export class ConnectionPool {
   }
 
   /**
-   * Keeps this many of each ready, making the missing ones one per idle moment, starting no
-   * sooner than delayMs from now. Extra ready connections are closed at once.
+   * Keeps this many of each ready, making the missing ones in idle moments (as many as each has
+   * room for), starting no sooner than delayMs from now. Extra ready ones are closed at once.
    */
   setTarget(target: PoolTarget, delayMs = 0): void {
     if (this.closed) return
