@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
+import { median } from './timing'
 
 /**
  * How busy the whole machine is over an interval, from /proc/stat (Linux; null elsewhere): a
@@ -30,8 +31,7 @@ export function busyShare(from: BusyMark | null, to: BusyMark | null): number | 
 }
 
 export function formatBusy(shares: (number | null)[]): string {
-  const known = shares.filter((s): s is number => s !== null).sort((a, b) => a - b)
+  const known = shares.filter((s): s is number => s !== null)
   if (known.length === 0) return 'unknown (no /proc/stat)'
-  const median = known[Math.floor(known.length / 2)]
-  return `${Math.round(median * 100)}% of ${cpus().length} cores`
+  return `${Math.round(median(known) * 100)}% of ${cpus().length} cores`
 }

@@ -14,6 +14,22 @@ import type { VideoBudget } from './videoBudget'
 
 export type ConnectionRole = 'caller' | 'answerer'
 
+/**
+ * The configuration of every link's connection, made ahead or not. One transport for audio,
+ * video and data from the start (max-bundle): gathering, connectivity checks and the DTLS
+ * handshake happen once per peer instead of once per media kind.
+ */
+export function linkConfiguration(
+  iceServers: RTCIceServer[],
+  certificates: RTCCertificate[] = [],
+): RTCConfiguration {
+  return {
+    iceServers,
+    bundlePolicy: 'max-bundle',
+    ...(certificates.length > 0 ? { certificates } : {}),
+  }
+}
+
 /** What a caller link would otherwise add itself: camera transceivers and the data channel. */
 export interface CallerSetup {
   audio: RTCRtpTransceiver
@@ -176,11 +192,7 @@ export class ConnectionPool {
     if (!role || certificates === 'pending') return false
     let pc: RTCPeerConnection | null = null
     try {
-      pc = this.options.createPeerConnection({
-        iceServers: [],
-        bundlePolicy: 'max-bundle',
-        ...(certificates.length > 0 ? { certificates } : {}),
-      })
+      pc = this.options.createPeerConnection(linkConfiguration([], certificates))
       const caller =
         role === 'caller'
           ? addCallerSetup(pc, this.options.camera(), this.options.callerBudget ?? null)

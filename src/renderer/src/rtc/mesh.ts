@@ -5,7 +5,7 @@
  */
 import type { ChannelMessage } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
-import type { ConnectionRole, PooledConnection } from './connectionPool'
+import { linkConfiguration, type ConnectionRole, type PooledConnection } from './connectionPool'
 import { Emitter } from './emitter'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
 import { cameraBudget, type VideoBudget } from './videoBudget'
@@ -118,13 +118,9 @@ export class Mesh extends Emitter<MeshEvents> {
   }
 
   private newConnection(): RTCPeerConnection {
-    return this.options.createPeerConnection({
-      iceServers: this.iceServers,
-      // One transport for audio, video and data from the start: gathering, connectivity checks
-      // and the DTLS handshake happen once per peer instead of once per media kind.
-      bundlePolicy: 'max-bundle',
-      ...(this.options.certificates ? { certificates: this.options.certificates } : {}),
-    })
+    return this.options.createPeerConnection(
+      linkConfiguration(this.iceServers, this.options.certificates),
+    )
   }
 
   /**

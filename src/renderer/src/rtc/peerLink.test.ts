@@ -3,8 +3,19 @@ import { eventually } from './testing/eventually'
 import type { ChannelMessage } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
 import { asStream, asTrack, FakeStream, FakeTrack } from './testing/fakeMedia'
-import type { FakeDataChannel } from './testing/fakePeerConnection'
+import type { FakeDataChannel, FakeSender } from './testing/fakePeerConnection'
 import { createLinkPair, fakeCamera, stableAndConnected } from './testing/linkHarness'
+
+/** Counts getParameters() calls on a sender: each blocks on a busy signaling thread. */
+function countQueries(sender: FakeSender): { count: number } {
+  const queried = { count: 0 }
+  const getParameters = sender.getParameters.bind(sender)
+  sender.getParameters = () => {
+    queried.count++
+    return getParameters()
+  }
+  return queried
+}
 
 const media = (screenStreamIds: string[] = []): ChannelMessage => ({
   type: 'media',
@@ -83,15 +94,10 @@ describe('PeerLink', () => {
       aBudget: { scaleResolutionDownBy: 2, maxBitrate: 400_000 },
       bBudget: { scaleResolutionDownBy: 2, maxBitrate: 600_000 },
     })
-    const queried = { a: 0, b: 0 }
     a.start()
     b.start()
     const senderA = pcA.transceivers[1].sender
-    const getParameters = senderA.getParameters.bind(senderA)
-    senderA.getParameters = () => {
-      queried.a++
-      return getParameters()
-    }
+    const queried = countQueries(senderA)
     // The initiator's budget goes in with the transceiver, before any offer.
     expect(senderA.encodings).toEqual([
       expect.objectContaining({ scaleResolutionDownBy: 2, maxBitrate: 400_000 }),
@@ -101,7 +107,7 @@ describe('PeerLink', () => {
     expect(pcB.transceivers[1].sender.encodings).toEqual([
       expect.objectContaining({ scaleResolutionDownBy: 2, maxBitrate: 600_000 }),
     ])
-    expect(queried.a).toBe(0)
+    expect(queried.count).toBe(0)
   })
 
   it('an answerer shows the remote camera only once its answer is out', async () => {
@@ -169,17 +175,12 @@ describe('PeerLink', () => {
       aBudget: budget,
     })
     const senderA = pcA.transceivers[1].sender
-    let queried = 0
-    const getParameters = senderA.getParameters.bind(senderA)
-    senderA.getParameters = () => {
-      queried++
-      return getParameters()
-    }
+    const queried = countQueries(senderA)
     a.start()
     b.start()
     await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
     expect(senderA.encodings).toEqual([expect.objectContaining(budget)])
-    expect(queried).toBe(0)
+    expect(queried.count).toBe(0)
   })
 
   it('a pooled caller made before a device change sends the current camera', async () => {
@@ -203,19 +204,14 @@ describe('PeerLink', () => {
     a.start()
     b.start()
     const sender = pcA.transceivers[1].sender
-    let queried = 0
-    const getParameters = sender.getParameters.bind(sender)
-    sender.getParameters = () => {
-      queried++
-      return getParameters()
-    }
+    const queried = countQueries(sender)
     a.setVideoBudget(half)
-    expect(queried).toBe(0)
+    expect(queried.count).toBe(0)
     await eventually(() => expect(sender.encodings).toEqual([expect.objectContaining(half)]))
-    const after = queried
+    const after = queried.count
     a.setVideoBudget({ ...half })
     await new Promise((r) => setTimeout(r, 5))
-    expect(queried).toBe(after)
+    expect(queried.count).toBe(after)
   })
 
   it('ends at the newest budget when it changes while one is being applied', async () => {

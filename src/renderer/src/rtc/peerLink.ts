@@ -74,6 +74,15 @@ function toLinkStatus(state: RTCPeerConnectionState): LinkStatus {
   return 'connecting'
 }
 
+/** Puts the budget into every encoding of the sender; false when it has none yet. */
+async function writeBudget(sender: RTCRtpSender, budget: VideoBudget): Promise<boolean> {
+  const params = sender.getParameters()
+  if (!params.encodings || params.encodings.length === 0) return false
+  params.encodings = params.encodings.map((e) => ({ ...e, ...budget }))
+  await sender.setParameters(params)
+  return true
+}
+
 type WireCandidate = NonNullable<Extract<SignalData, { candidate: unknown }>['candidate']>
 
 /** Copies only the fields protocol v1 accepts (browsers may add more to toJSON()). */
@@ -229,13 +238,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       this.appliedBudget = budget
     } else if (budget) {
       try {
-        const sender = setup.video.sender
-        const params = sender.getParameters()
-        if (params.encodings.length > 0) {
-          params.encodings = params.encodings.map((e) => ({ ...e, ...budget }))
-          await sender.setParameters(params)
-          this.appliedBudget = budget
-        }
+        if (await writeBudget(setup.video.sender, budget)) this.appliedBudget = budget
       } catch (error) {
         // The answer's handler tries again; the offer must not wait for it.
         console.debug('video budget not applied before the offer', error)
@@ -301,11 +304,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
         // description handler applies the budget once it is in.
         if (!this.negotiated) return
         const sender = this.cameraClaimed ? this.cameraTransceiver('video')?.sender : undefined
-        if (!sender) return
-        const params = sender.getParameters()
-        if (!params.encodings || params.encodings.length === 0) return
-        params.encodings = params.encodings.map((e) => ({ ...e, ...wanted }))
-        await sender.setParameters(params)
+        if (!sender || !(await writeBudget(sender, wanted))) return
         this.appliedBudget = wanted
       }
     } catch (error) {
