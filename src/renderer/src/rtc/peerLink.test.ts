@@ -74,7 +74,7 @@ describe('PeerLink', () => {
     expect(pcA.localDescription?.type).toBe('offer')
   })
 
-  it('reports the first offer out once it and a candidate are sent; an answerer at once', async () => {
+  it('reports the first offer out once it is sent, before its candidates; an answerer at once', async () => {
     const { a, b, relay } = createLinkPair({})
     const handedOver: SignalData[] = []
     relay.filter = (from, _to, data) => {
@@ -85,8 +85,8 @@ describe('PeerLink', () => {
     await b.whenOfferOut()
     a.start()
     await a.whenOfferOut()
+    expect(handedOver).toHaveLength(1)
     expect(handedOver[0]).toMatchObject({ description: { type: 'offer' } })
-    expect(handedOver[1]).toMatchObject({ candidate: { candidate: expect.any(String) } })
   })
 
   it('starts the camera at its budget, without querying the sender', async () => {

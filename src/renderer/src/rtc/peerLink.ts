@@ -159,10 +159,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     pc.onnegotiationneeded = () => void this.negotiate()
     pc.onicecandidate = ({ candidate }) => {
       this.sendSignal({ candidate: candidate ? candidateInit(candidate) : null })
-      // The offer goes out before gathering starts, so with its first candidate (or the end of
-      // candidates) the remote side can start connecting. Waiting for the end of gathering
-      // instead can take a long while on a busy machine (TCP candidates come last).
-      if (this.pc.localDescription?.type === 'offer' || !candidate) this.markOfferOut()
     }
     pc.oniceconnectionstatechange = () => this.onIceStateChange()
     pc.onconnectionstatechange = () => this.setStatus(toLinkStatus(pc.connectionState))
@@ -249,10 +245,9 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   }
 
   /**
-   * Resolves once the first offer and its first ICE candidate (or the end of candidates) have
-   * been handed to signaling (at once for an answerer), or the link closed. Lets the caller hold
-   * back other main-thread work, which would delay these events, until the remote side has what
-   * it needs to start connecting.
+   * Resolves once the first offer has been handed to signaling (at once for an answerer), or the
+   * link closed. Lets the caller hold back other main-thread work, which would delay the offer,
+   * until the remote side can start answering.
    */
   whenOfferOut(): Promise<void> {
     return this.offerOut
@@ -398,6 +393,10 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       if (!this.closed) console.warn(`negotiation with ${this.remoteId} failed`, error)
     } finally {
       this.makingOffer = false
+      // Out with the offer, not with its first candidate: candidates come from the network
+      // thread a while later, and work held back until then (the call screen's first render)
+      // would run right when the answers arrive and delay applying them.
+      this.markOfferOut()
     }
   }
 

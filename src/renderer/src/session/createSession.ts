@@ -339,10 +339,10 @@ export function createSession(deps: SessionDeps): Session {
   }
 
   /**
-   * Shows the call screen once each of the newcomer's offers and its first candidate are out
-   * (bounded by offerWaitCapMs). Mounting it takes the main thread for a while (many video tiles): before
-   * the offers it would hold them back and so everyone's media; right after, it overlaps the
-   * wait for the answers, and the tiles are ready when the first frames arrive.
+   * Shows the call screen once each of the newcomer's offers is out (bounded by offerWaitCapMs).
+   * Mounting it takes the main thread for a while (many video tiles): before the offers it would
+   * hold them back and so everyone's media; right after, it overlaps the members' answering, so
+   * the answers find the main thread free and the tiles are ready when the first frames arrive.
    */
   async function showCallWhenOffersOut(ctx: CallContext): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined
