@@ -8,8 +8,8 @@ export function remoteParticipant(peer: PeerInfo): Participant {
     name: peer.name,
     isSelf: false,
     // Unknown until the peer's first media message arrives over the data channel.
-    audioEnabled: false,
-    videoEnabled: false,
+    audioEnabled: null,
+    videoEnabled: null,
     cameraStream: null,
     screenStreams: [],
     connection: 'connecting',

@@ -48,8 +48,12 @@ export interface Participant {
   id: string
   name: string
   isSelf: boolean
-  audioEnabled: boolean
-  videoEnabled: boolean
+  /**
+   * What the participant says it sends (its media message); null until it has said, so a tile
+   * claims neither "muted" nor "camera off" while its peer is still connecting.
+   */
+  audioEnabled: boolean | null
+  videoEnabled: boolean | null
   cameraStream: MediaStream | null
   screenStreams: ScreenShare[]
   /** Always 'connected' for self. */

@@ -36,12 +36,14 @@ function VideoTileView({
   const [confirmingKick, setConfirmingKick] = useState(false)
   const label = tileLabel(tile, t)
   // Own tracks are checked directly; for others the media-state message is the truth, since a
-  // remote track can stay "live" while the sender has disabled it.
+  // remote track can stay "live" while the sender has disabled it. Until that message arrives,
+  // frames speak for themselves: a camera that is off sends none.
   const [hasFrames, setHasFrames] = useState(false)
   const showVideo =
     hasFrames &&
     (isScreen ||
-      (participant.videoEnabled && (!participant.isSelf || hasLiveTrack(tile.stream, 'video'))))
+      (participant.videoEnabled !== false &&
+        (!participant.isSelf || hasLiveTrack(tile.stream, 'video'))))
   const connection = participant.isSelf ? 'connected' : participant.connection
   const avatarSize = Math.max(
     40,
@@ -85,12 +87,12 @@ function VideoTileView({
       ) : null}
 
       <figcaption className="tile-caption">
-        {!isScreen && !participant.audioEnabled ? (
+        {!isScreen && participant.audioEnabled === false ? (
           <span role="img" aria-label={t('call.micMuted')} className="tile-indicator is-muted">
             <MicOffIcon width={16} height={16} />
           </span>
         ) : null}
-        {!isScreen && !participant.videoEnabled ? (
+        {!isScreen && participant.videoEnabled === false ? (
           <span role="img" aria-label={t('call.cameraOff')} className="tile-indicator">
             <CameraOffIcon width={16} height={16} />
           </span>

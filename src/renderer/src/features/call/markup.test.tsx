@@ -79,6 +79,14 @@ describe('VideoTile markup (the E2E contract)', () => {
     expect(html).toMatch(/class="video fit-cover is-hidden"/)
   })
 
+  it('claims neither muted nor camera off before the peer has said what it sends', () => {
+    const html = renderTile(
+      person({ connection: 'connecting', audioEnabled: null, videoEnabled: null }),
+    )
+    expect(html).not.toContain('Microphone muted')
+    expect(html).not.toContain('aria-label="Camera off"')
+  })
+
   it('has no indicators while sending, and says when the connection failed', () => {
     const html = renderTile(person({ connection: 'failed' }))
     expect(html).not.toContain('Microphone muted')
