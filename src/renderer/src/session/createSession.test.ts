@@ -40,6 +40,7 @@ function client(
     audio?: boolean
     offerWaitCapMs?: number
     remoteMeterDelayMs?: number
+    callPoolSettleMs?: number
     generateCertificate?: () => Promise<RTCCertificate>
     scheduleIdle?: (task: () => void) => () => void
   } = {},
@@ -66,6 +67,7 @@ function client(
     lostPeerGraceMs: options.lostPeerGraceMs,
     offerWaitCapMs: options.offerWaitCapMs,
     remoteMeterDelayMs: options.remoteMeterDelayMs ?? 0,
+    callPoolSettleMs: options.callPoolSettleMs,
     generateCertificate: options.generateCertificate,
     scheduleIdle: options.scheduleIdle,
   })
@@ -328,6 +330,34 @@ describe('session: call', () => {
     await c.session.leave()
     await join(c, 'Cy')
     expect(made).toBe(1)
+  })
+
+  it('in a call, the spare answering connection waits until the mesh has been quiet', async () => {
+    const idle: (() => void)[] = []
+    const runIdle = () => {
+      for (let i = 0; i < 20 && idle.length > 0; i++) idle.shift()?.()
+    }
+    const scheduleIdle = (task: () => void) => {
+      idle.push(task)
+      return () => idle.splice(idle.indexOf(task) >>> 0, 1)
+    }
+    const a = client({ scheduleIdle, callPoolSettleMs: 150 })
+    await a.session.startPreview()
+    await join(a, 'Ann')
+    const spare = () =>
+      a.pcs.filter((pc) => pc.signalingState === 'stable' && !pc.remoteDescription)
+    const b = client()
+    await b.session.startPreview()
+    await join(b, 'Bo')
+    // Bo's arrival and the link's state changes keep pushing the spare connection back.
+    await eventually(() => expect(allConnected(a, 1)).toBe(true))
+    runIdle()
+    const answered = a.pcs.length
+    expect(spare()).toHaveLength(0)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    runIdle()
+    expect(a.pcs.length).toBe(answered + 1)
+    expect(spare()).toHaveLength(1)
   })
 
   it('connections made in the lobby carry the join; the rest are closed', async () => {

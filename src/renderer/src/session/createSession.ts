@@ -50,6 +50,8 @@ export interface SessionDeps {
   offerWaitCapMs?: number
   /** How long after a peer connects its voice starts being metered. */
   remoteMeterDelayMs?: number
+  /** In a call, the spare answering connection is made once the mesh was quiet this long. */
+  callPoolSettleMs?: number
   /**
    * Makes the DTLS certificate every peer connection of a call shares. Made while the lobby is
    * up, so no connection waits for its own key: that wait lands between an offer and the answer
@@ -74,8 +76,12 @@ const DEFAULT_REMOTE_METER_DELAY_MS = 1_000
  */
 const LOBBY_POOL: PoolTarget = { callers: 3, answerers: 0 }
 const CALL_POOL: PoolTarget = { callers: 0, answerers: 1 }
-/** In a call, connections are made only this long after joining or after one was used. */
-const CALL_POOL_DELAY_MS = 5_000
+/**
+ * In a call, the spare connection is made only once the mesh has been quiet this long: no one
+ * joined or left and no link changed state. Made while someone is connecting, it would compete
+ * with their join (friends often arrive within seconds of each other).
+ */
+const DEFAULT_CALL_POOL_SETTLE_MS = 2_000
 /** A shared certificate is replaced when it has less than this left (they last 30 days). */
 const CERTIFICATE_MIN_LIFE_MS = 24 * 60 * 60_000
 
@@ -97,6 +103,7 @@ export function createSession(deps: SessionDeps): Session {
   const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
   const offerWaitCapMs = deps.offerWaitCapMs ?? DEFAULT_OFFER_WAIT_CAP_MS
   const remoteMeterDelayMs = deps.remoteMeterDelayMs ?? DEFAULT_REMOTE_METER_DELAY_MS
+  const callPoolSettleMs = deps.callPoolSettleMs ?? DEFAULT_CALL_POOL_SETTLE_MS
   let call: CallContext | null = null
   /** A connection opened by preconnect(), handed to the next join() for the same server. */
   let warm: { url: string; client: SignalingClient } | null = null
@@ -131,7 +138,7 @@ export function createSession(deps: SessionDeps): Session {
           video: local.videoTrack,
         }),
         scheduleIdle: deps.scheduleIdle,
-        refillDelayMs: CALL_POOL_DELAY_MS,
+        refillDelayMs: callPoolSettleMs,
         // The lobby's callers are made to call a room of as many people.
         callerBudget: cameraBudget(LOBBY_POOL.callers),
       })
@@ -142,7 +149,7 @@ export function createSession(deps: SessionDeps): Session {
     if (!pool) return
     if (store.getState().phase === 'lobby') pool.setTarget(LOBBY_POOL)
     // While a join waits for its ack the lobby's connections are about to be used.
-    else if (call) pool.setTarget(CALL_POOL, CALL_POOL_DELAY_MS)
+    else if (call) pool.setTarget(CALL_POOL, callPoolSettleMs)
   }
 
   const set = (partial: Partial<CallState>) => store.setState(partial)
@@ -242,6 +249,7 @@ export function createSession(deps: SessionDeps): Session {
     if (timer) clearTimeout(timer)
     ctx.lostPeerTimers.delete(peer.id)
     upsertPeer(store, peer)
+    refillPool()
   }
 
   function stopMetering(ctx: CallContext, peerId: string): void {
@@ -260,6 +268,7 @@ export function createSession(deps: SessionDeps): Session {
     ctx.remoteStreams.delete(peerId)
     stopMetering(ctx, peerId)
     removeParticipant(store, peerId)
+    refillPool()
   }
 
   function createMesh(client: SignalingClient, ack: JoinAckBody): Mesh {
@@ -300,6 +309,7 @@ export function createSession(deps: SessionDeps): Session {
     mesh.on('peer-status', (peerId: string, status: LinkStatus) => {
       patch(peerId, { connection: status })
       meterWhenConnected(peerId)
+      refillPool()
     })
     mesh.on('peer-camera', (peerId, stream) => {
       patch(peerId, { cameraStream: stream })
