@@ -26,6 +26,14 @@ const SAMPLES = 5
 const CONTEXT_SAMPLES = 3
 const TARGET_RATIO = 1.5
 const DEADLINE_MS = 5 * 60_000
+/**
+ * Between samples the room is left alone this long: the app makes its spare answering connection
+ * once a call has been quiet for 2 s, and that background work belongs between samples, not
+ * inside whichever measurement (app or baseline) happens to come next.
+ */
+const QUIET_MS = 3_000
+
+const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS))
 
 const deadline = setTimeout(() => {
   console.error(`join-to-media: gave up after ${DEADLINE_MS / 60_000} minutes`)
@@ -39,12 +47,14 @@ const deadline = setTimeout(() => {
  */
 async function reportOneLinkJoin(browser: Browser, origin: string, relay: BareRelay) {
   const room = await startRoom(browser, origin, 'pair', 1)
+  await quiet()
   const app: number[] = []
   const baseline: number[] = []
   for (let i = 1; i <= CONTEXT_SAMPLES; i++) {
     baseline.push((await measureBaseline(browser, relay, `bare-pair-${i}`)).ms)
     app.push((await measureJoin(browser, origin, { name: 'pair', size: 1 })).ms)
     await room.settle()
+    await quiet()
   }
   await room.close()
   const ratio = median(app) / median(baseline)
@@ -88,6 +98,7 @@ async function main(): Promise<void> {
   const server = await startTestServer()
   try {
     const room = await startRoom(browser, server.origin, 'bench', 3)
+    await quiet()
     const app: number[] = []
     const appDriver: number[] = []
     const baseline: number[] = []
@@ -112,6 +123,7 @@ async function main(): Promise<void> {
       longTasks.app.push(joined.trace.longTasks.ms)
       traces.members.push(await room.trace(joined.clicked))
       await room.settle()
+      await quiet()
       console.log(
         `  sample ${i}: app ${formatMs(app.at(-1) ?? 0)}, baseline ${formatMs(baseline.at(-1) ?? 0)}`,
       )
