@@ -34,6 +34,20 @@ function silentAudioContext(): AudioContext {
   return context as unknown as AudioContext
 }
 
+/** Idle moments on demand: scheduled tasks run only when the test calls runIdle(). */
+function idleQueue() {
+  const idle: (() => void)[] = []
+  return {
+    runIdle: () => {
+      for (let i = 0; i < 20 && idle.length > 0; i++) idle.shift()?.()
+    },
+    scheduleIdle: (task: () => void) => {
+      idle.push(task)
+      return () => idle.splice(idle.indexOf(task) >>> 0, 1)
+    },
+  }
+}
+
 function client(
   options: {
     lostPeerGraceMs?: number
@@ -333,14 +347,7 @@ describe('session: call', () => {
   })
 
   it('in a call, the spare answering connection waits until the mesh has been quiet', async () => {
-    const idle: (() => void)[] = []
-    const runIdle = () => {
-      for (let i = 0; i < 20 && idle.length > 0; i++) idle.shift()?.()
-    }
-    const scheduleIdle = (task: () => void) => {
-      idle.push(task)
-      return () => idle.splice(idle.indexOf(task) >>> 0, 1)
-    }
+    const { runIdle, scheduleIdle } = idleQueue()
     const a = client({ scheduleIdle, callPoolSettleMs: 150 })
     await a.session.startPreview()
     await join(a, 'Ann')
@@ -361,14 +368,7 @@ describe('session: call', () => {
   })
 
   it('connections made in the lobby carry the join; the rest are closed', async () => {
-    const idle: (() => void)[] = []
-    const runIdle = () => {
-      for (let i = 0; i < 20 && idle.length > 0; i++) idle.shift()?.()
-    }
-    const scheduleIdle = (task: () => void) => {
-      idle.push(task)
-      return () => idle.splice(idle.indexOf(task) >>> 0, 1)
-    }
+    const { runIdle, scheduleIdle } = idleQueue()
     const certificate = { expires: Date.now() + 30 * 86_400_000 } as RTCCertificate
     const [a, b] = [client(), client()]
     const c = client({ scheduleIdle, generateCertificate: async () => certificate })
