@@ -348,7 +348,7 @@ describe('session: call', () => {
 
   it('in a call, the spare answering connection waits until the mesh has been quiet', async () => {
     const { runIdle, scheduleIdle } = idleQueue()
-    const a = client({ scheduleIdle, callPoolSettleMs: 150 })
+    const a = client({ scheduleIdle, callPoolSettleMs: 300 })
     await a.session.startPreview()
     await join(a, 'Ann')
     const spare = () =>
@@ -361,7 +361,7 @@ describe('session: call', () => {
     runIdle()
     const answered = a.pcs.length
     expect(spare()).toHaveLength(0)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await new Promise((resolve) => setTimeout(resolve, 400))
     runIdle()
     expect(a.pcs.length).toBe(answered + 1)
     expect(spare()).toHaveLength(1)
