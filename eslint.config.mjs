@@ -12,6 +12,17 @@ const noReactInRtc = [
   { name: 'zustand', message: 'rtc/ and signaling/ are framework-free; session/ writes stores.' },
 ]
 
+/** The shared stores under store/ (the session writes them; features only read). */
+const SHARED_STORES = '/^(call|speaking|chat|files|transfer|whiteboard|game|quality)\\w*Store$/'
+
+/** An import of one of these renderer folders, from wherever the importing file sits. */
+function layerImport(folders) {
+  return {
+    group: folders.flatMap((folder) => [`**/${folder}/*`, `**/${folder}`]),
+    message: `This layer may not import ${folders.join(', ')} (see docs/architecture.md).`,
+  }
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -46,13 +57,87 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/src/rtc/**/*.ts', 'src/renderer/src/signaling/**/*.ts'],
+    files: ['src/renderer/src/rtc/**/*.ts'],
+    // Tests may borrow any layer's fakes.
+    ignores: ['**/*.test.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron, ...noReactInRtc],
-          patterns: ['**/store/*', '**/features/*', '**/session/*'],
+          patterns: [layerImport(['store', 'features', 'session', 'i18n'])],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/src/signaling/**/*.ts'],
+    // Tests may borrow any layer's fakes.
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noReactInRtc],
+          patterns: [layerImport(['store', 'features', 'session', 'rtc', 'media', 'i18n'])],
+        },
+      ],
+    },
+  },
+  {
+    // Plain helpers and the media layer: below the store, the session and the UI.
+    files: ['src/renderer/src/lib/**/*.ts', 'src/renderer/src/media/**/*.ts'],
+    // Tests may borrow any layer's fakes.
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noReactInRtc],
+          patterns: [layerImport(['store', 'features', 'session', 'rtc', 'signaling', 'i18n'])],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/src/i18n/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [layerImport(['features', 'session', 'rtc'])] },
+      ],
+    },
+  },
+  {
+    // The session is the only writer of the shared stores; features read them and call the session.
+    files: ['src/renderer/src/features/**/*.{ts,tsx}', 'src/renderer/src/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name='setState'][callee.object.name=${SHARED_STORES}]`,
+          message: 'Only session/ writes the shared stores: call a session method instead.',
+        },
+        {
+          selector: `CallExpression[callee.property.name='setState'][callee.object.callee.property.name='getState']`,
+          message: 'Only session/ writes the shared stores: call a session method instead.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/*', '**/renderer/*'],
+              message:
+                'The preload shares only src/shared with the main process (see src/shared/ipc.ts).',
+            },
+          ],
         },
       ],
     },

@@ -2,7 +2,7 @@ import type { Streams } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { createOriginPolicy } from './appOrigin'
 import { createIpcRouter } from './ipc'
-import { IPC } from './ipcChannels'
+import { IPC } from '../shared/ipc'
 import {
   hasSystemPicker,
   ScreenShareService,

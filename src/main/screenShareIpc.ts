@@ -1,5 +1,5 @@
 /** Registers the screen-share IPC channels and the display-media handler. */
-import { IPC } from './ipcChannels'
+import { IPC } from '../shared/ipc'
 import { noPayload, type IpcRouter } from './ipc'
 import {
   installDisplayMediaHandler,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createOriginPolicy } from './appOrigin'
 import { createIpcRouter } from './ipc'
-import { IPC } from './ipcChannels'
+import { IPC } from '../shared/ipc'
 import { createMediaAccess } from './mediaAccess'
 import { setupShellIpc } from './shellIpc'
 import { FakeIpcMain } from './testing/fakeIpcMain'

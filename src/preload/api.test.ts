@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { IPC } from '../main/ipcChannels'
+import { IPC } from '../shared/ipc'
 import { createDesktopApi, type IpcRendererLike } from './api'
 
 type Listener = Parameters<IpcRendererLike['on']>[1]

@@ -3,7 +3,7 @@
  * payloads, never the IpcRendererEvent (whose `sender` would expose ipcRenderer itself).
  */
 import type { IpcRendererEvent } from 'electron'
-import { IPC } from '../main/ipcChannels'
+import { IPC } from '../shared/ipc'
 import type {
   DeepLinkJoin,
   DesktopPlatform,

@@ -1,15 +1,20 @@
-import { screenShareStrings, type ScreenShareStringKey } from '../features/screen-share/strings'
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
+import { screenShareStrings, type ScreenShareStringKey } from './tables/screenShare'
 
-/** Every UI string key: the core tables plus feature tables merged in here. */
+/**
+ * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
+ * each with identical en and ko keys), merged here.
+ */
 export type StringKey = CoreStringKey | ScreenShareStringKey
 export type TranslateVars = Readonly<Record<string, string | number>>
 
+const featureTables = [screenShareStrings] as const
+
 const tables: Record<Language, Record<StringKey, string>> = {
-  en: { ...en, ...screenShareStrings.en },
-  ko: { ...ko, ...screenShareStrings.ko },
+  en: Object.assign({}, en, ...featureTables.map((table) => table.en)),
+  ko: Object.assign({}, ko, ...featureTables.map((table) => table.ko)),
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g

@@ -2,7 +2,7 @@
  * Camera and microphone acquisition. Asks for both at once (one permission prompt) and, if that
  * fails, for each alone so a busy camera never costs the microphone too.
  */
-import type { DeviceOption, MediaErrorInfo } from '../store/callStore'
+import type { DeviceOption, MediaErrorInfo } from './types'
 import { classifyMediaError, describeMediaError } from './mediaErrors'
 
 export type MediaDevicesLike = Pick<

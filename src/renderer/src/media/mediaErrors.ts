@@ -1,5 +1,5 @@
 /** Maps getUserMedia/getDisplayMedia failures to the few kinds a person can act on. */
-import type { MediaErrorKind } from '../store/callStore'
+import type { MediaErrorKind } from './types'
 
 export function classifyMediaError(error: unknown): MediaErrorKind {
   const name =

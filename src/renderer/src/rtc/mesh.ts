@@ -6,7 +6,7 @@
 import type { ChannelMessage } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
 import { linkConfiguration, type ConnectionRole, type PooledConnection } from './connectionPool'
-import { Emitter } from './emitter'
+import { Emitter } from '../lib/emitter'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
 import { cameraBudget, type VideoBudget } from './videoBudget'
 

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
 import type { CallerSetup } from './connectionPool'
-import { Emitter } from './emitter'
+import { Emitter } from '../lib/emitter'
 import { sameBudget, type VideoBudget } from './videoBudget'
 
 export type LinkStatus = 'connecting' | 'connected' | 'failed'

@@ -16,7 +16,7 @@ import type {
   ServerToClientEvents,
   SignalData,
 } from '../../../shared/protocol'
-import { Emitter } from '../rtc/emitter'
+import { Emitter } from '../lib/emitter'
 
 export type MoimSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 export type SocketFactory = (url: string) => MoimSocket

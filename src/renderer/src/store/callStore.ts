@@ -4,11 +4,11 @@
  */
 import { createStore } from 'zustand/vanilla'
 import type { ErrorCode, RoomInfo } from '../../../shared/protocol'
+import type { DeviceOption, MediaErrorInfo } from '../media/types'
+
+export type { DeviceOption, MediaErrorInfo, MediaErrorKind } from '../media/types'
 
 export type CallPhase = 'lobby' | 'joining' | 'in-call' | 'reconnecting'
-
-/** Why a local camera/microphone/screen could not be used. */
-export type MediaErrorKind = 'denied' | 'busy' | 'not-found' | 'unsupported' | 'unknown'
 
 /**
  * Error codes the UI translates: signaling protocol codes, plus client-side ones.
@@ -58,18 +58,6 @@ export interface Participant {
   screenStreams: ScreenShare[]
   /** Always 'connected' for self. */
   connection: PeerConnectionStatus
-}
-
-export interface DeviceOption {
-  deviceId: string
-  label: string
-}
-
-export interface MediaErrorInfo {
-  /** Which device failed: camera, microphone, or both (requested together). */
-  device: 'camera' | 'microphone' | 'camera+microphone' | 'screen'
-  kind: MediaErrorKind
-  message: string
 }
 
 export interface LocalMediaState {

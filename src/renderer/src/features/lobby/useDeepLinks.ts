@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { getDesktopApi } from '../../platform/desktop'
+import { useSession } from '../../sessionContext'
 import { callStore } from '../../store/callStore'
 import { settingsStore } from '../settings/settingsStore'
 import { sanitizeRoomName } from './launchParams'
@@ -10,6 +11,7 @@ import { lobbyStore } from './lobbyStore'
  * call it only prepares the lobby; leaving the call is the user's decision.
  */
 export function useDeepLinks(): void {
+  const session = useSession()
   useEffect(() => {
     const desktop = getDesktopApi()
     if (!desktop) return
@@ -23,7 +25,7 @@ export function useDeepLinks(): void {
       } else {
         settings.setMode('host')
       }
-      if (callStore.getState().phase === 'lobby') callStore.setState({ error: null })
+      if (callStore.getState().phase === 'lobby') session.clearError()
     })
-  }, [])
+  }, [session])
 }

@@ -19,7 +19,7 @@ import type {
   ScreenSourceType,
 } from '../../platform/desktop'
 import { keepSelection, moveIndex, type PickedSource, type ScreenShareQuality } from './pickerModel'
-import { useScreenShareStrings } from './useScreenShareStrings'
+import { useT } from '../../i18n/useT'
 import './screenShare.css'
 
 export const PICKER_POLL_MS = 2000
@@ -40,7 +40,7 @@ type ListStatus = 'loading' | 'ready' | 'error'
 
 export function ScreenSharePicker(props: ScreenSharePickerProps): ReactElement {
   const { listSources, capabilities, onShare, onCancel, pollMs = PICKER_POLL_MS } = props
-  const t = useScreenShareStrings()
+  const t = useT()
   const baseId = useId()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const optionRefs = useRef(new Map<string, HTMLDivElement>())

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ScreenSource } from '../../platform/desktop'
 import { keepSelection, loadQuality, moveIndex, saveQuality } from './pickerModel'
-import { en, ko } from './strings'
 
 function source(id: string): ScreenSource {
   return { id, name: id, type: 'window', displayId: '', thumbnail: '', appIcon: null }
@@ -59,12 +58,5 @@ describe('quality memory', () => {
     }
     expect(loadQuality(broken)).toBe('text')
     expect(() => saveQuality(broken, 'text')).not.toThrow()
-  })
-})
-
-describe('strings', () => {
-  it('has a Korean string for every English one', () => {
-    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort())
-    for (const value of Object.values(ko)) expect(value.trim()).not.toBe('')
   })
 })

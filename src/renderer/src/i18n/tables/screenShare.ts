@@ -1,7 +1,4 @@
-/**
- * Screen-share picker strings. Kept beside the feature so the i18n owner can merge them into
- * the main en/ko tables; the picker reads them through useScreenShareStrings().
- */
+/** Screen-share picker strings (English and Korean). */
 export const en = {
   'screenShare.title': 'Share your screen',
   'screenShare.tabs': 'What to share',
