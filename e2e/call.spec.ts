@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { expectAccessible } from './harness/a11y'
 import { SPEC_TIMEOUT } from './harness/timeouts'
 import { useE2eWorld } from './harness/world'
 import {
@@ -26,6 +27,7 @@ describe('mesh video call through the web client', { timeout: SPEC_TIMEOUT }, ()
 
     await Promise.all([ana, bo, chul].map((p) => expectRemoteVideosPlaying(p.page, 2)))
     await expectTileLabels(ana.page, ['Ana (you)', 'Bo', 'Chul'])
+    await expectAccessible(ana.page)
 
     await leaveViaUi(chul.page)
     await Promise.all([
@@ -98,6 +100,7 @@ describe('mesh video call through the web client', { timeout: SPEC_TIMEOUT }, ()
     expect(await expectAlert(third.page, /full/i)).toMatch(/2 of 2/)
     expect(await participantsRegion(third.page).count()).toBe(0)
     expect(await joinButton(third.page).isVisible()).toBe(true)
+    await expectAccessible(third.page)
   })
 
   it('a wrong password is refused and the right one lets you in', async () => {

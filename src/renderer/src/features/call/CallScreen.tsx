@@ -55,8 +55,9 @@ export function CallScreen(): ReactElement {
             {room ? t('call.roomLabel', { room: room.id }) : t('app.name')}
           </h1>
         </div>
-        <p className="call-count" aria-label={t('call.countLabel', { count, capacity })}>
+        <p className="call-count">
           <UsersIcon width={16} height={16} />
+          <span className="visually-hidden">{t('call.countLabel', { count, capacity })}</span>
           <span aria-hidden="true">{t('call.count', { count, capacity })}</span>
         </p>
       </header>
