@@ -23,6 +23,45 @@ function layerImport(folders) {
   }
 }
 
+/**
+ * A layer without React or zustand that may not import these renderer folders. Its tests may
+ * borrow any layer's fakes.
+ */
+function frameworkFree(files, folders) {
+  return {
+    files,
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...noReactInRtc], patterns: [layerImport(folders)] },
+      ],
+    },
+  }
+}
+
+/** src/shared is pure TypeScript and imports nothing outside itself (`outside`: how to leave). */
+function sharedFiles(files, outside) {
+  return {
+    files,
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'react', 'zustand'],
+              message: 'src/shared is pure TypeScript.',
+            },
+            { group: [outside], message: 'src/shared imports nothing outside itself.' },
+          ],
+        },
+      ],
+    },
+  }
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,49 +95,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
   },
-  {
-    files: ['src/renderer/src/rtc/**/*.ts'],
-    // Tests may borrow any layer's fakes.
-    ignores: ['**/*.test.ts', '**/testing/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, ...noReactInRtc],
-          patterns: [layerImport(['store', 'features', 'session', 'i18n'])],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/renderer/src/signaling/**/*.ts'],
-    // Tests may borrow any layer's fakes.
-    ignores: ['**/*.test.ts', '**/testing/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, ...noReactInRtc],
-          patterns: [layerImport(['store', 'features', 'session', 'rtc', 'media', 'i18n'])],
-        },
-      ],
-    },
-  },
-  {
-    // Plain helpers and the media layer: below the store, the session and the UI.
-    files: ['src/renderer/src/lib/**/*.ts', 'src/renderer/src/media/**/*.ts'],
-    // Tests may borrow any layer's fakes.
-    ignores: ['**/*.test.ts', '**/testing/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, ...noReactInRtc],
-          patterns: [layerImport(['store', 'features', 'session', 'rtc', 'signaling', 'i18n'])],
-        },
-      ],
-    },
-  },
+  // Feature engines (chat, later files and the whiteboard): plain TypeScript over the router.
+  frameworkFree(['src/renderer/src/engines/**/*.ts'], ['store', 'features', 'session', 'i18n']),
+  frameworkFree(['src/renderer/src/rtc/**/*.ts'], ['store', 'features', 'session', 'i18n']),
+  frameworkFree(
+    ['src/renderer/src/signaling/**/*.ts'],
+    ['store', 'features', 'session', 'rtc', 'media', 'i18n'],
+  ),
+  // Plain helpers and the media layer: below the store, the session and the UI.
+  frameworkFree(
+    ['src/renderer/src/lib/**/*.ts', 'src/renderer/src/media/**/*.ts'],
+    ['store', 'features', 'session', 'rtc', 'signaling', 'i18n'],
+  ),
   {
     files: ['src/renderer/src/i18n/**/*.{ts,tsx}'],
     rules: {
@@ -142,24 +150,8 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/shared/**/*.ts'],
-    languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'electron', 'react', 'zustand'],
-              message: 'src/shared is pure TypeScript.',
-            },
-            { group: ['../*', '!./*'], message: 'src/shared imports nothing outside itself.' },
-          ],
-        },
-      ],
-    },
-  },
+  sharedFiles(['src/shared/*.ts'], '../*'),
+  sharedFiles(['src/shared/*/*.ts'], '../../*'),
   {
     files: ['signaling-server/**/*.ts'],
     rules: {

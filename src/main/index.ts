@@ -174,7 +174,11 @@ function start(): void {
       isSupported: () => Notification.isSupported(),
       create: (options) => new Notification(options),
       isWindowFocused: () => liveMainWindow()?.isFocused() ?? false,
-      focusMainWindow: showMainWindow,
+      // A chat notification's click brings the window forward with the chat open.
+      focusMainWindow: () => {
+        showMainWindow()
+        sendToMainWindow(IPC.trayAction, 'open-chat')
+      },
     }),
     mediaAccess: createMediaAccess({
       platform: process.platform,

@@ -61,7 +61,8 @@ export interface CallState {
   muted: boolean
 }
 
-export type TrayAction = 'toggle-mute' | 'leave'
+/** From the tray menu, or a click on a chat notification ('open-chat'). */
+export type TrayAction = 'toggle-mute' | 'leave' | 'open-chat'
 
 export type MediaAccessKind = 'camera' | 'microphone' | 'screen'
 export type MediaAccessStatus = 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown'

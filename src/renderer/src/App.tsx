@@ -4,6 +4,7 @@ import { LobbyScreen } from './features/lobby/LobbyScreen'
 import { useDeepLinks } from './features/lobby/useDeepLinks'
 import { useLanguage, useT } from './i18n/useT'
 import { useCallStore } from './store/useCallStore'
+import { useChatStore } from './store/useChatStore'
 
 /** Lobby until the session says we are in a call (or reconnecting to one). */
 export function App(): ReactElement {
@@ -11,6 +12,7 @@ export function App(): ReactElement {
   const language = useLanguage()
   const inCall = useCallStore((s) => s.phase === 'in-call' || s.phase === 'reconnecting')
   const room = useCallStore((s) => s.room?.id ?? null)
+  const unread = useChatStore((s) => s.unread)
 
   useDeepLinks()
 
@@ -19,8 +21,10 @@ export function App(): ReactElement {
   }, [language])
 
   useEffect(() => {
-    document.title = inCall && room ? t('call.documentTitle', { room }) : t('app.name')
-  }, [inCall, room, t])
+    const title = inCall && room ? t('call.documentTitle', { room }) : t('app.name')
+    // A background tab shows that messages are waiting, as chat apps do.
+    document.title = inCall && unread > 0 ? t('chat.titleUnread', { count: unread, title }) : title
+  }, [inCall, room, unread, t])
 
   return inCall ? <CallScreen /> : <LobbyScreen />
 }

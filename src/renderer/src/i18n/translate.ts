@@ -1,16 +1,17 @@
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
+import { chatStrings, type ChatStringKey } from './tables/chat'
 import { screenShareStrings, type ScreenShareStringKey } from './tables/screenShare'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-export type StringKey = CoreStringKey | ScreenShareStringKey
+export type StringKey = CoreStringKey | ScreenShareStringKey | ChatStringKey
 export type TranslateVars = Readonly<Record<string, string | number>>
 
-const featureTables = [screenShareStrings] as const
+const featureTables = [screenShareStrings, chatStrings] as const
 
 const tables: Record<Language, Record<StringKey, string>> = {
   en: Object.assign({}, en, ...featureTables.map((table) => table.en)),

@@ -1,7 +1,7 @@
 /** Minimal typed event emitter for framework-free classes (rtc/, signaling/). */
 // Event maps are declared as interfaces; `object` keeps them open to that without an index signature.
 export type EventMap = object
-type Listener<Args> = Args extends unknown[] ? (...args: Args) => void : never
+export type Listener<Args> = Args extends unknown[] ? (...args: Args) => void : never
 
 export class Emitter<Events extends EventMap> {
   // Listener types vary per event; each is only ever called with its own event's arguments.

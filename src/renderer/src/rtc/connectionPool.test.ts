@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DATA_CHANNEL_LABEL } from '../../../shared/channel'
 import { ConnectionPool, type IdleTime, type PoolCamera } from './connectionPool'
 import { FakeNetwork, type FakePeerConnection } from './testing/fakePeerConnection'
 import { fakeCamera } from './testing/linkHarness'
@@ -82,7 +81,7 @@ describe('ConnectionPool', () => {
     expect(idle.pending).toBe(0)
   })
 
-  it('gives a caller its camera transceivers, an explicit encoding and the data channel', () => {
+  it('gives a caller its camera transceivers, an explicit encoding and the data channels', () => {
     const { pool, made, idle, camera } = setup()
     pool.setTarget({ callers: 1, answerers: 0 })
     idle.run()
@@ -92,9 +91,9 @@ describe('ConnectionPool', () => {
     expect(audio.sender.track).toBe(camera.audio)
     expect(video.sender.track).toBe(camera.video)
     expect(video.sender.encodings).toHaveLength(1)
-    expect(made[0].channels[0].label).toBe(DATA_CHANNEL_LABEL)
+    expect(made[0].channels.map((c) => c.label)).toEqual(['moim', 'moim-volatile'])
     expect(taken?.caller?.stream).toBe(camera.stream)
-    expect(taken?.caller?.channel).toBe(made[0].channels[0])
+    expect(taken?.caller?.channels).toEqual(made[0].channels)
   })
 
   it('makes callers at the budget it is given, so a link with that budget need not change it', () => {

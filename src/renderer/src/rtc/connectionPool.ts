@@ -1,6 +1,6 @@
 /**
  * Peer connections made ahead of need, in idle moments. Creating an RTCPeerConnection, adding
- * the camera transceivers and opening the data channel are synchronous calls into WebRTC's
+ * the camera transceivers and opening the data channels are synchronous calls into WebRTC's
  * signaling thread: tens of milliseconds per connection on a busy machine, all of it between a
  * newcomer's click on Join and its first offer, or between a member receiving an offer and its
  * answer. Made while the lobby is up (connections ready to call) or during a call (a plain one
@@ -9,7 +9,7 @@
  * A pooled connection has not been negotiated and has gathered nothing: it holds no network
  * resources, only the tracks its senders were given, which a link replaces when it takes one.
  */
-import { DATA_CHANNEL_LABEL } from '../../../shared/channel'
+import { addCallerLayout, type CallerSetup, type LayoutCamera } from './callerLayout'
 import type { VideoBudget } from './videoBudget'
 
 export type ConnectionRole = 'caller' | 'answerer'
@@ -30,17 +30,6 @@ export function linkConfiguration(
   }
 }
 
-/** What a caller link would otherwise add itself: camera transceivers and the data channel. */
-export interface CallerSetup {
-  audio: RTCRtpTransceiver
-  video: RTCRtpTransceiver
-  channel: RTCDataChannel
-  /** The stream the senders announce (msid). */
-  stream: MediaStream | null
-  /** The camera budget the video sender was made with, if any. */
-  budget: VideoBudget | null
-}
-
 export interface PooledConnection {
   pc: RTCPeerConnection
   /** Set for role 'caller'. */
@@ -48,11 +37,7 @@ export interface PooledConnection {
 }
 
 /** The local camera at the time a caller connection is made (tracks may be null). */
-export interface PoolCamera {
-  stream: MediaStream | null
-  audio: MediaStreamTrack | null
-  video: MediaStreamTrack | null
-}
+export type PoolCamera = LayoutCamera
 
 export interface PoolTarget {
   callers: number
@@ -195,7 +180,7 @@ export class ConnectionPool {
       pc = this.options.createPeerConnection(linkConfiguration([], certificates))
       const caller =
         role === 'caller'
-          ? addCallerSetup(pc, this.options.camera(), this.options.callerBudget ?? null)
+          ? addCallerLayout(pc, this.options.camera(), this.options.callerBudget ?? null)
           : null
       this.ready[role].push({ pc, caller })
       return true
@@ -206,21 +191,4 @@ export class ConnectionPool {
       return false
     }
   }
-}
-
-function addCallerSetup(
-  pc: RTCPeerConnection,
-  camera: PoolCamera,
-  budget: VideoBudget | null,
-): CallerSetup {
-  const streams = camera.stream ? [camera.stream] : []
-  const audio = pc.addTransceiver(camera.audio ?? 'audio', { direction: 'sendrecv', streams })
-  // One explicit encoding, so a link with another budget can set it before the first offer.
-  const video = pc.addTransceiver(camera.video ?? 'video', {
-    direction: 'sendrecv',
-    streams,
-    sendEncodings: [{ active: true, ...budget }],
-  })
-  const channel = pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true })
-  return { audio, video, channel, stream: camera.stream, budget }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { eventually } from './testing/eventually'
 import type { SignalData } from '../../../shared/protocol'
 import { ConnectionPool } from './connectionPool'
+import type { ChannelPort } from './channelPort'
 import { Mesh, type MeshOptions } from './mesh'
 import { cameraBudget } from './videoBudget'
 import {
@@ -199,27 +200,32 @@ describe('Mesh', () => {
     })
   })
 
-  it('broadcasts to open channels and close() releases everything', async () => {
+  it('hands over every peer’s channels, tells arrivals and departures, and close() releases everything', async () => {
     const { mesh, network } = createRoom(['a', 'b', 'c'])
+    const events: string[] = []
+    const open = new Map<string, ChannelPort>()
+    mesh('a').on('peer-added', (id) => events.push(`+${id}`))
+    mesh('a').on('peer-removed', (id) => events.push(`-${id}`))
+    mesh('a').on('peer-channel', (id, port) => {
+      if (port.isOpen) open.set(`${id}/${port.label}`, port)
+      else port.on('open', () => open.set(`${id}/${port.label}`, port))
+    })
     mesh('b').ensure('a', true)
     mesh('c').ensure('a', true)
-    mesh('c').ensure('b', true)
-    const got: string[] = []
-    mesh('a').on('peer-message', (from) => got.push(`a<-${from}`))
-    mesh('b').on('peer-message', (from) => got.push(`b<-${from}`))
-    await eventually(() => {
-      for (const id of ['a', 'b', 'c'])
-        expect(mesh(id).peerIds.every((p) => mesh(id).link(p)?.channelOpen)).toBe(true)
-    })
-    const sent = mesh('c').broadcast({
-      type: 'media',
-      audio: false,
-      video: true,
-      cameraStreamId: null,
-      screenStreamIds: [],
-    })
-    expect(sent).toBe(2)
-    await eventually(() => expect(got.sort()).toEqual(['a<-c', 'b<-c']))
+    await eventually(() =>
+      expect([...open.keys()].sort()).toEqual([
+        'b/moim',
+        'b/moim-volatile',
+        'c/moim',
+        'c/moim-volatile',
+      ]),
+    )
+    const bulk = mesh('b').openChannel('a', 'moim-bulk:x1')
+    expect(bulk?.label).toBe('moim-bulk:x1')
+    expect(mesh('b').openChannel('nobody', 'moim-bulk:x2')).toBeNull()
+    await eventually(() => expect(open.has('b/moim-bulk:x1')).toBe(true))
+    mesh('a').remove('c')
+    expect(events).toEqual(['+b', '+c', '-c'])
     for (const id of ['a', 'b', 'c']) mesh(id).close()
     expect(network.openCount).toBe(0)
     expect(mesh('a').listenerCount()).toBe(0)

@@ -3,21 +3,24 @@
  * device switch or a screen share is one call here. Removing a peer releases its connection,
  * tracks, timers and listeners.
  */
-import type { ChannelMessage } from '../../../shared/channel'
 import type { SignalData } from '../../../shared/protocol'
-import { linkConfiguration, type ConnectionRole, type PooledConnection } from './connectionPool'
 import { Emitter } from '../lib/emitter'
+import type { ChannelPort } from './channelPort'
+import { linkConfiguration, type ConnectionRole, type PooledConnection } from './connectionPool'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
 import { cameraBudget, type VideoBudget } from './videoBudget'
 
 export interface MeshEvents {
+  /** A link to this peer exists now (its channels follow as 'peer-channel'). */
+  'peer-added': [peerId: string]
+  /** The link to this peer was closed and forgotten. */
+  'peer-removed': [peerId: string]
   'peer-status': [peerId: string, status: LinkStatus]
   'peer-camera': [peerId: string, stream: MediaStream]
   'peer-stream': [peerId: string, stream: MediaStream]
   'peer-stream-removed': [peerId: string, streamId: string]
-  'peer-channel-open': [peerId: string]
-  'peer-message': [peerId: string, message: ChannelMessage]
-  'peer-binary': [peerId: string, data: ArrayBuffer]
+  /** A data channel of a peer's link: its layout's, or one the peer opened on demand. */
+  'peer-channel': [peerId: string, port: ChannelPort]
 }
 
 export interface MeshOptions {
@@ -107,11 +110,10 @@ export class Mesh extends Emitter<MeshEvents> {
       link.on('remote-camera', (stream) => this.emit('peer-camera', peerId, stream)),
       link.on('remote-stream', (stream) => this.emit('peer-stream', peerId, stream)),
       link.on('remote-stream-removed', (id) => this.emit('peer-stream-removed', peerId, id)),
-      link.on('channel-open', () => this.emit('peer-channel-open', peerId)),
-      link.on('message', (message) => this.emit('peer-message', peerId, message)),
-      link.on('binary', (data) => this.emit('peer-binary', peerId, data)),
+      link.on('channel', (port) => this.emit('peer-channel', peerId, port)),
     ]
     this.links.set(peerId, { link, unsubscribe })
+    this.emit('peer-added', peerId)
     for (const stream of this.screens.values()) link.addScreen(stream)
     link.start()
     return link
@@ -121,14 +123,6 @@ export class Mesh extends Emitter<MeshEvents> {
     return this.options.createPeerConnection(
       linkConfiguration(this.iceServers, this.options.certificates),
     )
-  }
-
-  /**
-   * Resolves when every link has handed its first offer and candidates to signaling (at once for
-   * links that answer), or closed.
-   */
-  async whenOffersOut(): Promise<void> {
-    await Promise.all([...this.links.values()].map(({ link }) => link.whenOfferOut()))
   }
 
   /** Fresh ICE servers from a rejoin (TURN credentials expire): for new links and ICE restarts. */
@@ -158,6 +152,7 @@ export class Mesh extends Emitter<MeshEvents> {
     this.links.delete(peerId)
     for (const off of entry.unsubscribe) off()
     entry.link.close()
+    this.emit('peer-removed', peerId)
     return true
   }
 
@@ -190,15 +185,9 @@ export class Mesh extends Emitter<MeshEvents> {
     for (const { link } of this.links.values()) link.removeScreen(streamId)
   }
 
-  /** Sends to every peer whose channel is open; returns how many got it. */
-  broadcast(message: ChannelMessage): number {
-    let sent = 0
-    for (const { link } of this.links.values()) if (link.send(message)) sent++
-    return sent
-  }
-
-  send(peerId: string, message: ChannelMessage): boolean {
-    return this.links.get(peerId)?.link.send(message) ?? false
+  /** Opens a bulk channel to a peer (see PeerLink.openChannel); null without a link. */
+  openChannel(peerId: string, label: string): ChannelPort | null {
+    return this.links.get(peerId)?.link.openChannel(label) ?? null
   }
 
   close(): void {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { eventually } from './testing/eventually'
-import type { ChannelMessage } from '../../../shared/channel'
-import type { SignalData } from '../../../shared/protocol'
+import type { ChannelPort } from './channelPort'
+import type { PeerLink } from './peerLink'
 import { asStream, asTrack, FakeStream, FakeTrack } from './testing/fakeMedia'
-import type { FakeDataChannel, FakeSender } from './testing/fakePeerConnection'
+import type { FakeSender } from './testing/fakePeerConnection'
 import { createLinkPair, fakeCamera, stableAndConnected } from './testing/linkHarness'
 
 /** Counts getParameters() calls on a sender: each blocks on a busy signaling thread. */
@@ -17,13 +17,17 @@ function countQueries(sender: FakeSender): { count: number } {
   return queried
 }
 
-const media = (screenStreamIds: string[] = []): ChannelMessage => ({
-  type: 'media',
-  audio: true,
-  video: true,
-  cameraStreamId: null,
-  screenStreamIds,
-})
+/** The link's data channels as they are handed over, and which of them have opened. */
+function watchPorts(link: PeerLink) {
+  const ports = new Map<string, ChannelPort>()
+  const open: string[] = []
+  link.on('channel', (port) => {
+    ports.set(port.label, port)
+    if (port.isOpen) open.push(port.label)
+    else port.on('open', () => open.push(port.label))
+  })
+  return { ports, open }
+}
 
 function screen(): FakeStream {
   return new FakeStream([new FakeTrack('video')])
@@ -39,12 +43,19 @@ describe('PeerLink', () => {
     const cameras: string[] = []
     a.on('remote-camera', () => cameras.push('a'))
     b.on('remote-camera', () => cameras.push('b'))
-    const opened: string[] = []
-    a.on('channel-open', () => opened.push('a'))
-    b.on('channel-open', () => opened.push('b'))
+    const portsA = watchPorts(a)
+    const portsB = watchPorts(b)
     a.start()
     b.start()
-    await eventually(() => expect(opened.sort()).toEqual(['a', 'b']))
+    // The control and volatile channels, from the first offer, on both sides.
+    await eventually(() => {
+      expect(portsA.open.sort()).toEqual(['moim', 'moim-volatile'])
+      expect(portsB.open.sort()).toEqual(['moim', 'moim-volatile'])
+    })
+    expect(pcA.channels.map((c) => [c.label, c.init])).toEqual([
+      ['moim', { ordered: true }],
+      ['moim-volatile', { ordered: false, maxRetransmits: 0 }],
+    ])
     expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
     expect(a.connectionStatus).toBe('connected')
     expect(cameras.sort()).toEqual(['a', 'b'])
@@ -74,21 +85,6 @@ describe('PeerLink', () => {
     expect(pcA.localDescription?.type).toBe('offer')
   })
 
-  it('reports the first offer out once it is sent, before its candidates; an answerer at once', async () => {
-    const { a, b, relay } = createLinkPair({})
-    const handedOver: SignalData[] = []
-    relay.filter = (from, _to, data) => {
-      if (from === 'peer-a') handedOver.push(data)
-      return true
-    }
-    b.start()
-    await b.whenOfferOut()
-    a.start()
-    await a.whenOfferOut()
-    expect(handedOver).toHaveLength(1)
-    expect(handedOver[0]).toMatchObject({ description: { type: 'offer' } })
-  })
-
   it('starts the camera at its budget, without querying the sender', async () => {
     const { a, b, pcA, pcB } = createLinkPair({
       aBudget: { scaleResolutionDownBy: 2, maxBitrate: 400_000 },
@@ -110,21 +106,6 @@ describe('PeerLink', () => {
     expect(queried.count).toBe(0)
   })
 
-  it('an answerer shows the remote camera only once its answer is out', async () => {
-    const { a, b, pcA, pcB, relay } = createLinkPair({})
-    const log: string[] = []
-    relay.filter = (from, _to, data) => {
-      if ('description' in data) log.push(`${from} ${data.description.type}`)
-      return true
-    }
-    b.on('remote-camera', () => log.push('peer-b shows the camera'))
-    a.start()
-    b.start()
-    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
-    expect(log).toEqual(['peer-a offer', 'peer-b answer', 'peer-b shows the camera'])
-    expect(b.remoteCameraStream?.getTracks()).toHaveLength(2)
-  })
-
   it('a pooled caller uses its ready transceivers and channel, budgeted before the offer', async () => {
     const camera = fakeCamera()
     const budget = { scaleResolutionDownBy: 2, maxBitrate: 400_000 }
@@ -140,28 +121,20 @@ describe('PeerLink', () => {
       atOffer.push(senderA.encodings.map((e) => ({ ...e })))
       return setLocal(d)
     }
-    const opened: string[] = []
-    a.on('channel-open', () => opened.push('a'))
-    b.on('channel-open', () => opened.push('b'))
-    const received: ChannelMessage[] = []
-    b.on('message', (m) => received.push(m))
+    const portsA = watchPorts(a)
+    const portsB = watchPorts(b)
+    const received: string[] = []
+    b.on('channel', (port) => port.on('text', (text) => received.push(text)))
     a.start()
     b.start()
     await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
     expect(atOffer[0]).toEqual([expect.objectContaining(budget)])
-    // Nothing added on top of what the pool made: one audio, one video, one channel.
+    // Nothing added on top of what the pool made: one audio, one video, the layout's channels.
     expect(pcA.transceivers.map((t) => t.kind)).toEqual(['audio', 'video'])
-    expect(pcA.channels).toHaveLength(1)
-    await eventually(() => expect(opened.sort()).toEqual(['a', 'b']))
-    const media: ChannelMessage = {
-      type: 'media',
-      audio: true,
-      video: true,
-      cameraStreamId: camera.stream?.id ?? null,
-      screenStreamIds: [],
-    }
-    expect(a.send(media)).toBe(true)
-    await eventually(() => expect(received).toEqual([media]))
+    expect(pcA.channels.map((c) => c.label)).toEqual(['moim', 'moim-volatile'])
+    await eventually(() => expect(portsB.open).toHaveLength(2))
+    await portsA.ports.get('moim')!.send('{"type":"hello"}')
+    await eventually(() => expect(received).toEqual(['{"type":"hello"}']))
     await eventually(() => expect(b.remoteCameraStream?.getTracks()).toHaveLength(2))
   })
 
@@ -250,22 +223,57 @@ describe('PeerLink', () => {
     expect(pcB.offersMade).toBe(0)
   })
 
-  it('exchanges validated JSON on the data channel and ignores malformed frames', async () => {
+  it('carries text and binary frames as they are, knowing no message types', async () => {
     const { a, b } = createLinkPair({})
-    const got: ChannelMessage[] = []
-    b.on('message', (m) => got.push(m))
-    let open = 0
-    a.on('channel-open', () => open++)
-    b.on('channel-open', () => open++)
+    const portsA = watchPorts(a)
+    const got: (string | number[])[] = []
+    b.on('channel', (port) => {
+      port.on('text', (text) => got.push(text))
+      port.on('binary', (data) => got.push([...new Uint8Array(data)]))
+    })
     a.start()
     b.start()
-    await eventually(() => expect(open).toBe(2))
-    const raw = (a as unknown as { channel: FakeDataChannel }).channel
-    raw.send('not json')
-    raw.send(JSON.stringify({ type: 'media', audio: 'yes' }))
-    raw.send(JSON.stringify({ type: 'nope' }))
-    expect(a.send(media())).toBe(true)
-    await eventually(() => expect(got).toEqual([media()]))
+    await eventually(() => expect(portsA.open).toHaveLength(2))
+    const control = portsA.ports.get('moim')!
+    await control.send('not json, and the link does not care')
+    await control.send(new Uint8Array([7, 1, 2]))
+    await eventually(() => expect(got).toEqual(['not json, and the link does not care', [7, 1, 2]]))
+  })
+
+  it('opens bulk channels on demand and closes channels with labels no Moim client opens', async () => {
+    const { a, b, pcA, pcB } = createLinkPair({})
+    const portsA = watchPorts(a)
+    const portsB = watchPorts(b)
+    a.start()
+    b.start()
+    await eventually(() => expect(portsB.open).toHaveLength(2))
+    const offers = pcA.offersMade + pcB.offersMade
+    const bulk = b.openChannel('moim-bulk:t1')
+    expect(() => b.openChannel('moim-bulk:t1')).toThrow('already open')
+    expect(() => b.openChannel('moim')).toThrow('not a channel opened on demand')
+    await eventually(() => expect(portsA.open).toContain('moim-bulk:t1'))
+    expect(bulk.isOpen).toBe(true)
+    // No renegotiation for a channel on an established link.
+    expect(pcA.offersMade + pcB.offersMade).toBe(offers)
+    const stray = pcB.createDataChannel('chat-from-elsewhere')
+    await eventually(() => expect(stray.readyState).toBe('closed'))
+    expect(portsA.ports.has('chat-from-elsewhere')).toBe(false)
+  })
+
+  it('reports a channel closed by the other side to its owner', async () => {
+    const { a, b } = createLinkPair({})
+    const portsA = watchPorts(a)
+    a.start()
+    b.start()
+    await eventually(() => expect(portsA.open).toHaveLength(2))
+    const bulk = b.openChannel('moim-bulk:t2')
+    await eventually(() => expect(portsA.open).toContain('moim-bulk:t2'))
+    const closed: string[] = []
+    bulk.on('close', () => closed.push('b'))
+    portsA.ports.get('moim-bulk:t2')!.on('close', () => closed.push('a'))
+    portsA.ports.get('moim-bulk:t2')!.close()
+    await eventually(() => expect(closed.sort()).toEqual(['a', 'b']))
+    expect(b.port('moim-bulk:t2')).toBeUndefined()
   })
 
   it('recovers from glare: both sides add a screen at once and converge', async () => {
@@ -313,7 +321,8 @@ describe('PeerLink', () => {
     await eventually(() => expect(added).toEqual([s.id]))
     a.removeScreen(s.id)
     await eventually(() => expect(removed).toEqual([s.id]))
-    expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
+    // The stream goes as the answerer applies the offer; the offerer is stable once answered.
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
   })
 
   it('buffers a candidate that arrives before the remote description', async () => {

@@ -8,15 +8,14 @@
  *   without devices still receives and can later send with replaceTrack.
  * - every screen share adds its own tracks in its own MediaStream (msid = stream id) on later
  *   transceivers, which triggers a renegotiation.
+ * Data channels (callerLayout.ts, docs/protocol.md) are handed to the owner as ChannelPorts,
+ * which carry frames; what the frames mean is not this class's business.
  */
-import {
-  DATA_CHANNEL_LABEL,
-  parseChannelMessage,
-  type ChannelMessage,
-} from '../../../shared/channel'
+import { CHANNEL_INIT, channelKindOf } from '../../../shared/channel/labels'
 import type { SignalData } from '../../../shared/protocol'
-import type { CallerSetup } from './connectionPool'
 import { Emitter } from '../lib/emitter'
+import { addCallerLayout, type CallerSetup } from './callerLayout'
+import { ChannelPort, SAFE_MESSAGE_SIZE } from './channelPort'
 import { sameBudget, type VideoBudget } from './videoBudget'
 
 export type LinkStatus = 'connecting' | 'connected' | 'failed'
@@ -36,16 +35,14 @@ export interface PeerLinkEvents {
   /** A non-camera remote stream (a screen share) got its first track. */
   'remote-stream': [stream: MediaStream]
   'remote-stream-removed': [streamId: string]
-  'channel-open': []
-  'channel-close': []
-  message: [message: ChannelMessage]
-  binary: [data: ArrayBuffer]
+  /** A data channel of the layout (either side) or one the remote side opened on demand. */
+  channel: [port: ChannelPort]
 }
 
 export interface PeerLinkOptions {
   selfId: string
   remoteId: string
-  /** True for the newcomer: creates the data channel and sends the first offer. */
+  /** True for the newcomer: adds the media and data channel layout and sends the first offer. */
   initiator: boolean
   pc: RTCPeerConnection
   sendSignal: (data: SignalData) => void
@@ -59,7 +56,7 @@ export interface PeerLinkOptions {
   videoBudget?: VideoBudget
   /**
    * For an initiator whose pc was made ahead (ConnectionPool): its camera transceivers and data
-   * channel, used instead of adding new ones.
+   * channels, used instead of adding new ones.
    */
   callerSetup?: CallerSetup
 }
@@ -113,7 +110,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private readonly remoteStreams = new Map<string, { stream: MediaStream; detach: () => void }>()
   private readonly screenSenders = new Map<string, RTCRtpSender[]>()
   private readonly pendingScreens = new Map<string, MediaStream>()
-  private channel: RTCDataChannel | null = null
+  private readonly ports = new Map<string, ChannelPort>()
   private status: LinkStatus = 'connecting'
   private makingOffer = false
   private ignoreOffer = false
@@ -131,10 +128,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   /** A remote description has been applied at least once. */
   private negotiated = false
   private readonly callerSetup: CallerSetup | null
-  /** Between a remote offer and our answer going out (see onDescription). */
-  private answering = false
-  private markOfferOut: () => void = () => {}
-  private readonly offerOut = new Promise<void>((resolve) => (this.markOfferOut = resolve))
 
   constructor(options: PeerLinkOptions) {
     super()
@@ -163,44 +156,34 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     pc.oniceconnectionstatechange = () => this.onIceStateChange()
     pc.onconnectionstatechange = () => this.setStatus(toLinkStatus(pc.connectionState))
     pc.ontrack = (event) => this.onTrack(event)
+    // Only the documented labels: anything else a remote side opens is closed at once.
     pc.ondatachannel = ({ channel }) => {
-      if (channel.label === DATA_CHANNEL_LABEL) this.attachChannel(channel)
+      if (channelKindOf(channel.label)) this.addPort(channel)
       else channel.close()
     }
     if (this.initiator) {
       const setup = this.callerSetup
       if (setup) this.adoptCallerSetup(setup)
-      else this.addCallerMedia()
+      else this.addCallerLayout()
       this.cameraClaimed = true
       this.ensureRemoteCamera()
       this.applyPendingScreens()
       // Offer now rather than on negotiationneeded: that event is a task, which can queue
-      // behind the call screen's first render and delay the first offer by a whole frame or more.
-      // Once this offer is under way the browser no longer considers negotiation needed.
+      // behind other work and delay the first offer. Once this offer is under way the browser
+      // no longer considers negotiation needed.
       if (setup) void this.budgetThenNegotiate(setup)
       else void this.negotiate()
-    } else {
-      this.markOfferOut()
     }
   }
 
-  private addCallerMedia(): void {
-    const pc = this.pc
-    const streams = this.camera.stream ? [this.camera.stream] : []
-    this.cameraTransceivers.audio = pc.addTransceiver(this.camera.audio ?? 'audio', {
-      direction: 'sendrecv',
-      streams,
-    })
+  private addCallerLayout(): void {
     // The budget goes in with the transceiver: the encoder starts at it, and the sender need
     // not be queried later (getParameters blocks while the signaling thread is busy).
-    const budget = this.videoBudget
-    this.cameraTransceivers.video = pc.addTransceiver(this.camera.video ?? 'video', {
-      direction: 'sendrecv',
-      streams,
-      ...(budget ? { sendEncodings: [{ ...budget }] } : {}),
-    })
-    this.appliedBudget = budget
-    this.attachChannel(pc.createDataChannel(DATA_CHANNEL_LABEL, { ordered: true }))
+    const setup = addCallerLayout(this.pc, this.camera, this.videoBudget)
+    this.cameraTransceivers.audio = setup.audio
+    this.cameraTransceivers.video = setup.video
+    this.appliedBudget = setup.budget
+    for (const channel of setup.channels) this.addPort(channel)
   }
 
   /** A pooled connection was made with the camera of its time: bring it up to date. */
@@ -220,7 +203,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       if (stream && stream !== setup.stream && typeof sender.setStreams === 'function')
         sender.setStreams(stream)
     }
-    this.attachChannel(setup.channel)
+    for (const channel of setup.channels) this.addPort(channel)
   }
 
   /**
@@ -244,15 +227,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (!this.makingOffer && !this.pc.localDescription) await this.negotiate()
   }
 
-  /**
-   * Resolves once the first offer has been handed to signaling (at once for an answerer), or the
-   * link closed. Lets the caller hold back other main-thread work, which would delay the offer,
-   * until the remote side can start answering.
-   */
-  whenOfferOut(): Promise<void> {
-    return this.offerOut
-  }
-
   get connectionStatus(): LinkStatus {
     return this.status
   }
@@ -261,8 +235,21 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     return this.remoteCamera
   }
 
-  get channelOpen(): boolean {
-    return this.channel?.readyState === 'open'
+  /** The port of a data channel by label, while it is open or connecting. */
+  port(label: string): ChannelPort | undefined {
+    return this.ports.get(label)
+  }
+
+  /**
+   * Opens a data channel on demand (a bulk transfer): no renegotiation once the link has its
+   * first channels. The remote side gets it as a 'channel' event.
+   */
+  openChannel(label: string): ChannelPort {
+    const kind = channelKindOf(label)
+    if (this.closed) throw new Error(`link to ${this.remoteId} is closed`)
+    if (kind !== 'bulk') throw new Error(`"${label}" is not a channel opened on demand`)
+    if (this.ports.has(label)) throw new Error(`a channel "${label}" is already open`)
+    return this.addPort(this.pc.createDataChannel(label, CHANNEL_INIT.bulk), false)
   }
 
   /** Feeds a description or candidate from the remote peer; processed strictly in order. */
@@ -330,14 +317,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     for (const sender of senders) this.pc.removeTrack(sender)
   }
 
-  /** Sends one JSON message on the data channel; false when it is not open. */
-  send(message: ChannelMessage): boolean {
-    const channel = this.channel
-    if (!channel || channel.readyState !== 'open') return false
-    channel.send(JSON.stringify(message))
-    return true
-  }
-
   /** New ICE servers (fresh TURN credentials); used by the next ICE restart. */
   setIceServers(iceServers: RTCIceServer[]): void {
     if (this.closed) return
@@ -365,17 +344,13 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     pc.onconnectionstatechange = null
     pc.ontrack = null
     pc.ondatachannel = null
-    if (this.channel) {
-      this.detachChannel(this.channel)
-      this.channel.close()
-      this.channel = null
-    }
+    for (const port of [...this.ports.values()]) port.close()
+    this.ports.clear()
     for (const { detach } of this.remoteStreams.values()) detach()
     this.remoteStreams.clear()
     this.screenSenders.clear()
     this.pendingScreens.clear()
     this.pendingCandidates = []
-    this.markOfferOut()
     pc.close()
     this.setStatusClosed()
     this.removeAllListeners()
@@ -393,10 +368,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       if (!this.closed) console.warn(`negotiation with ${this.remoteId} failed`, error)
     } finally {
       this.makingOffer = false
-      // Out with the offer, not with its first candidate: candidates come from the network
-      // thread a while later, and work held back until then (the call screen's first render)
-      // would run right when the answers arrive and delay applying them.
-      this.markOfferOut()
     }
   }
 
@@ -450,26 +421,13 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (this.ignoreOffer) return
 
     this.settingRemoteAnswerPending = description.type === 'answer'
-    // The remote camera is announced once the answer is out: announcing it puts a tile and its
-    // video player on screen, main-thread work that would otherwise delay the answer.
-    this.answering = description.type === 'offer'
     try {
-      try {
-        // In have-local-offer this rolls back our own offer implicitly (polite side of a glare).
-        await pc.setRemoteDescription(description)
-      } finally {
-        this.settingRemoteAnswerPending = false
-      }
-      await this.afterRemoteDescription(description)
+      // In have-local-offer this rolls back our own offer implicitly (polite side of a glare).
+      await pc.setRemoteDescription(description)
     } finally {
-      this.finishAnswering()
+      this.settingRemoteAnswerPending = false
     }
-  }
-
-  private finishAnswering(): void {
-    if (!this.answering) return
-    this.answering = false
-    if (!this.closed) this.ensureRemoteCamera()
+    await this.afterRemoteDescription(description)
   }
 
   private async afterRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
@@ -483,7 +441,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       if (this.closed) return
       await pc.setLocalDescription()
       this.sendLocalDescription()
-      this.finishAnswering()
+      this.ensureRemoteCamera()
       this.applyPendingScreens()
     }
     void this.applyVideoBudget()
@@ -572,7 +530,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private onTrack(event: RTCTrackEvent): void {
     const kind = event.track.kind as MediaKind
     if (event.transceiver === this.cameraTransceiver(kind)) {
-      if (!this.answering) this.ensureRemoteCamera()
+      this.ensureRemoteCamera()
       return
     }
     const stream = event.streams[0]
@@ -623,30 +581,20 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.disconnectTimer = null
   }
 
-  private attachChannel(channel: RTCDataChannel): void {
-    if (this.channel && this.channel !== channel) {
-      this.detachChannel(this.channel)
-      this.channel.close()
-    }
-    this.channel = channel
-    channel.binaryType = 'arraybuffer'
-    channel.onopen = () => this.emit('channel-open')
-    channel.onclose = () => this.emit('channel-close')
-    channel.onmessage = (event: MessageEvent<unknown>) => {
-      if (typeof event.data === 'string') {
-        const message = parseChannelMessage(event.data)
-        if (message) this.emit('message', message)
-      } else if (event.data instanceof ArrayBuffer) {
-        this.emit('binary', event.data)
-      }
-    }
-    if (channel.readyState === 'open') this.emit('channel-open')
-  }
-
-  private detachChannel(channel: RTCDataChannel): void {
-    channel.onopen = null
-    channel.onclose = null
-    channel.onmessage = null
+  /** Wraps a channel in a port; a second channel with a label in use replaces the first. */
+  private addPort(channel: RTCDataChannel, announce = true): ChannelPort {
+    const label = channel.label
+    this.ports.get(label)?.close()
+    const port = new ChannelPort(channel, {
+      // The remote side's limit, known once the SCTP transport is up.
+      maxMessageSize: () => this.pc.sctp?.maxMessageSize || SAFE_MESSAGE_SIZE,
+    })
+    this.ports.set(label, port)
+    port.on('close', () => {
+      if (this.ports.get(label) === port) this.ports.delete(label)
+    })
+    if (announce) this.emit('channel', port)
+    return port
   }
 
   private setStatus(status: LinkStatus): void {

@@ -3,6 +3,7 @@ import { eventually } from '../rtc/testing/eventually'
 import { createFakeMediaStream, type FakeTrack } from '../rtc/testing/fakeMedia'
 import { FakeNetwork, type FakePeerConnection } from '../rtc/testing/fakePeerConnection'
 import { createCallStore, type CallStore } from '../store/callStore'
+import { createChatStore, type ChatStore } from '../store/chatStore'
 import { createSpeakingStore, type SpeakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
 import { FakeMediaDevices } from './testing/fakeDevices'
@@ -12,6 +13,7 @@ import type { Session } from './types'
 interface Client {
   session: Session
   store: CallStore
+  chat: ChatStore
   speakingStore: SpeakingStore
   devices: FakeMediaDevices
   pcs: FakePeerConnection[]
@@ -52,7 +54,6 @@ function client(
   options: {
     lostPeerGraceMs?: number
     audio?: boolean
-    offerWaitCapMs?: number
     remoteMeterDelayMs?: number
     callPoolSettleMs?: number
     generateCertificate?: () => Promise<RTCCertificate>
@@ -63,12 +64,14 @@ function client(
   network ??= new FakeNetwork()
   const store = createCallStore()
   const speakingStore = createSpeakingStore()
+  const chat = createChatStore()
   const devices = new FakeMediaDevices()
   const pcs: FakePeerConnection[] = []
   const net = network
   const session = createSession({
     callStore: store,
     speakingStore,
+    chatStore: chat,
     mediaDevices: devices.asMediaDevices(),
     createPeerConnection: (config) => {
       const pc = net.createFake(config)
@@ -79,14 +82,13 @@ function client(
     createAudioContext: () => (options.audio ? silentAudioContext() : null),
     socketFactory: server.factory,
     lostPeerGraceMs: options.lostPeerGraceMs,
-    offerWaitCapMs: options.offerWaitCapMs,
     remoteMeterDelayMs: options.remoteMeterDelayMs ?? 0,
     callPoolSettleMs: options.callPoolSettleMs,
     generateCertificate: options.generateCertificate,
     scheduleIdle: options.scheduleIdle,
   })
   sessions.push(session)
-  return { session, store, speakingStore, devices, pcs }
+  return { session, store, chat, speakingStore, devices, pcs }
 }
 
 const join = (c: Client, name: string, extra: { capacity?: number } = {}) =>
@@ -259,37 +261,6 @@ describe('session: call', () => {
     expect(network.openCount).toBe(2)
   })
 
-  it('the call screen appears once the newcomer has sent its offers, before the answers', async () => {
-    const [a, b, c] = [client(), client(), client()]
-    for (const x of [a, b, c]) await x.session.startPreview()
-    await join(a, 'Ann')
-    await join(b, 'Bo')
-    const atCallScreen: (string | undefined)[][] = []
-    const sentAtCallScreen: number[] = []
-    c.store.subscribe((state, prev) => {
-      if (state.phase === 'in-call' && prev.phase !== 'in-call') {
-        atCallScreen.push(...c.pcs.map((pc) => [pc.localDescription?.type]))
-        sentAtCallScreen.push(server.relayed.filter((r) => r.from === state.self?.id).length)
-      }
-    })
-    expect(await join(c, 'Cy')).toBe(true)
-    expect(c.store.getState().phase).toBe('in-call')
-    // Both offers are out when the screen mounts; rendering it then overlaps the members'
-    // answering instead of delaying the offers, or the answers once they arrive.
-    expect(atCallScreen).toEqual([['offer'], ['offer']])
-    expect(sentAtCallScreen[0]).toBeGreaterThanOrEqual(2)
-    await eventually(() => expect(allConnected(c, 2)).toBe(true))
-  })
-
-  it('an unresponsive peer holds the call screen back only briefly', async () => {
-    const [a, b] = [client(), client({ offerWaitCapMs: 50 })]
-    await join(a, 'Ann')
-    server.silenced.add('Ann')
-    expect(await join(b, 'Bo')).toBe(true)
-    expect(b.store.getState().phase).toBe('in-call')
-    expect(b.pcs[0].remoteDescription).toBeNull()
-  })
-
   it('meters the voice of every connected peer', async () => {
     const [a, b] = [client({ audio: true }), client({ audio: true })]
     for (const x of [a, b]) await x.session.startPreview()
@@ -379,7 +350,7 @@ describe('session: call', () => {
     })
     for (const pc of c.pcs) {
       expect(pc.transceivers.map((t) => t.kind)).toEqual(['audio', 'video'])
-      expect(pc.channels).toHaveLength(1)
+      expect(pc.channels.map((ch) => ch.label)).toEqual(['moim', 'moim-volatile'])
       expect(pc.config.certificates).toEqual([certificate])
     }
     await join(a, 'Ann')
@@ -554,5 +525,52 @@ describe('session: reconnection', () => {
     await eventually(() => expect(a.store.getState().phase).toBe('in-call'))
     expect(others(a)).toHaveLength(1)
     await eventually(() => expect(others(a)).toHaveLength(0))
+  })
+})
+
+describe('session: chat', () => {
+  const texts = (c: Client) =>
+    c.chat
+      .getState()
+      .items.map((i) => (i.kind === 'message' ? `${i.name}: ${i.text}` : `* ${i.name} ${i.event}`))
+
+  it('messages reach the others; joins and leaves show as lines; unread counts while closed', async () => {
+    const [a, b] = [client(), client()]
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
+    expect(a.session.chat.send('hi Bo')).toEqual({ ok: true })
+    expect(a.session.chat.send(' ')).toEqual({ ok: false, reason: 'empty' })
+    await eventually(() => expect(texts(b)).toEqual(['Ann: hi Bo']))
+    expect(texts(a)).toEqual(['* Bo joined', 'Ann: hi Bo'])
+    expect(b.chat.getState().unread).toBe(1)
+    b.session.chat.openPanel()
+    b.session.chat.markRead()
+    expect(b.chat.getState()).toMatchObject({ unread: 0, panelOpen: true })
+    await b.session.leave()
+    await eventually(() => expect(texts(a)).toEqual(['* Bo joined', 'Ann: hi Bo', '* Bo left']))
+    // The history is gone with the call; the panel stays as the user left it.
+    expect(b.chat.getState()).toMatchObject({ items: [], unread: 0, panelOpen: true })
+  })
+
+  it('a message written before the channel opens is delivered when it opens', async () => {
+    const [a, b] = [client(), client()]
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    // Bo's link to Ann exists but its channels have not opened yet.
+    expect(b.session.chat.send('early')).toEqual({ ok: true })
+    await eventually(() => expect(texts(a)).toEqual(['* Bo joined', 'Bo: early']))
+  })
+
+  it('a late joiner gets the earlier messages', async () => {
+    const [a, b, c] = [client(), client(), client()]
+    await join(a, 'Ann')
+    await join(b, 'Bo')
+    await eventually(() => expect(allConnected(a, 1)).toBe(true))
+    a.session.chat.send('one')
+    b.session.chat.send('two')
+    await eventually(() => expect(texts(a)).toHaveLength(3))
+    await join(c, 'Cy')
+    await eventually(() => expect(texts(c)).toEqual(['Ann: one', 'Bo: two']))
   })
 })

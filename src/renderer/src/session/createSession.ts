@@ -2,12 +2,14 @@
  * The session: joins signaling and the mesh, and is the only writer to the stores.
  * Failures never throw out of the public methods; they land in callStore.error.
  */
-import { primeChannelParser, type MediaStateMessage } from '../../../shared/channel'
+import { nanoid } from 'nanoid'
+import type { MediaStateMessage } from '../../../shared/channel/media'
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
 import { ConnectionPool, type IdleTime, type PoolTarget } from '../rtc/connectionPool'
 import { Mesh } from '../rtc/mesh'
+import { MessageRouter } from '../rtc/messageRouter'
 import { cameraBudget } from '../rtc/videoBudget'
 import type { LinkStatus } from '../rtc/peerLink'
 import {
@@ -21,22 +23,20 @@ import {
   type CallStore,
   type Participant,
 } from '../store/callStore'
+import type { ChatStore } from '../store/chatStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
+import { ChatController } from './chatController'
 import { callErrorFromSignaling } from './errors'
 import { LocalMediaController } from './localMediaController'
-import {
-  patchParticipant,
-  remoteParticipant,
-  removeParticipant,
-  upsertPeer,
-  visibleScreens,
-} from './participants'
+import { MediaStateController } from './mediaStateController'
+import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
 import { ScreenShareController } from './screenShareController'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
 export interface SessionDeps {
   callStore: CallStore
   speakingStore: SpeakingStore
+  chatStore: ChatStore
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -46,8 +46,6 @@ export interface SessionDeps {
   ackTimeoutMs?: number
   /** After a resumed rejoin, peers missing from the room are dropped after this long. */
   lostPeerGraceMs?: number
-  /** How long join() may hold back the call screen while the first offers go out. */
-  offerWaitCapMs?: number
   /** How long after a peer connects its voice starts being metered. */
   remoteMeterDelayMs?: number
   /** In a call, the spare answering connection is made once the mesh was quiet this long. */
@@ -63,11 +61,17 @@ export interface SessionDeps {
    * are made ahead in such moments (see ConnectionPool); absent, each link makes its own.
    */
   scheduleIdle?: (task: (deadline?: IdleTime) => void) => () => void
+  /** Whether the app window has focus; chat counts unread messages while it has not. */
+  isWindowFocused?: () => boolean
+  /** A system notification (desktop app); absent in the browser. */
+  notify?: (title: string, body: string) => void
+  /** The summary of several chat messages in one notification, in the UI language. */
+  describeUnread?: (count: number) => string
+  now?: () => number
+  newId?: () => string
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
-/** The call screen waits at most this long for the first offers to go out. */
-const DEFAULT_OFFER_WAIT_CAP_MS = 1_000
 /** Speaking indicators may start a moment late; the first video frames should not. */
 const DEFAULT_REMOTE_METER_DELAY_MS = 1_000
 /**
@@ -88,11 +92,9 @@ const CERTIFICATE_MIN_LIFE_MS = 24 * 60 * 60_000
 interface CallContext {
   client: SignalingClient
   mesh: Mesh
+  /** Unsubscribes what follows the current mesh (the router, media state). */
+  offMesh: () => void
   offClient: (() => void)[]
-  /** Latest media message per peer. */
-  remoteMedia: Map<string, MediaStateMessage>
-  /** Non-camera streams received per peer, by stream id. */
-  remoteStreams: Map<string, Map<string, MediaStream>>
   lostPeerTimers: Map<string, ReturnType<typeof setTimeout>>
   /** Peers whose voice is metered, or about to be (timer pending). */
   metered: Map<string, ReturnType<typeof setTimeout> | null>
@@ -101,7 +103,6 @@ interface CallContext {
 export function createSession(deps: SessionDeps): Session {
   const store = deps.callStore
   const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
-  const offerWaitCapMs = deps.offerWaitCapMs ?? DEFAULT_OFFER_WAIT_CAP_MS
   const remoteMeterDelayMs = deps.remoteMeterDelayMs ?? DEFAULT_REMOTE_METER_DELAY_MS
   const callPoolSettleMs = deps.callPoolSettleMs ?? DEFAULT_CALL_POOL_SETTLE_MS
   let call: CallContext | null = null
@@ -109,7 +110,7 @@ export function createSession(deps: SessionDeps): Session {
   let warm: { url: string; client: SignalingClient } | null = null
   let certificate: RTCCertificate | null = null
   let makingCertificate = false
-  let channelParserPrimed = false
+  const router = new MessageRouter()
 
   /** Starts making the shared certificate if there is none (or it is about to expire). */
   function prepareCertificate(): void {
@@ -179,7 +180,7 @@ export function createSession(deps: SessionDeps): Session {
         console.warn('replaceTrack failed', error)
       })
     },
-    onStateChange: () => broadcastMediaState(),
+    onStateChange: () => mediaStates.announce(),
   })
 
   const screens = new ScreenShareController({
@@ -187,11 +188,11 @@ export function createSession(deps: SessionDeps): Session {
     mediaDevices: deps.mediaDevices,
     onStarted: (stream) => {
       call?.mesh.addScreen(stream)
-      broadcastMediaState()
+      mediaStates.announce()
     },
     onStopped: (id, announce) => {
       call?.mesh.removeScreen(id)
-      if (announce) broadcastMediaState()
+      if (announce) mediaStates.announce()
     },
     onError: (error) => set({ error }),
   })
@@ -219,9 +220,19 @@ export function createSession(deps: SessionDeps): Session {
     }
   }
 
-  function broadcastMediaState(): void {
-    call?.mesh.broadcast(mediaState())
-  }
+  const mediaStates = new MediaStateController({ store, router, localState: mediaState })
+
+  const now = deps.now ?? Date.now
+  const chat = new ChatController({
+    store: deps.chatStore,
+    router,
+    newId: deps.newId ?? (() => nanoid(12)),
+    now,
+    nameOf: (peerId) => store.getState().participants[peerId]?.name,
+    isWindowFocused: deps.isWindowFocused ?? (() => true),
+    ...(deps.notify ? { notify: deps.notify } : {}),
+    ...(deps.describeUnread ? { describeUnread: deps.describeUnread } : {}),
+  })
 
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
@@ -237,18 +248,15 @@ export function createSession(deps: SessionDeps): Session {
     }
   }
 
-  function syncScreens(ctx: CallContext, peerId: string): void {
-    const announced = ctx.remoteMedia.get(peerId)?.screenStreamIds ?? []
-    patch(peerId, { screenStreams: visibleScreens(announced, ctx.remoteStreams.get(peerId)) })
-  }
-
   function addPeer(peer: PeerInfo): void {
     const ctx = call
     if (!ctx) return
     const timer = ctx.lostPeerTimers.get(peer.id)
     if (timer) clearTimeout(timer)
     ctx.lostPeerTimers.delete(peer.id)
+    const known = store.getState().participants[peer.id] !== undefined
     upsertPeer(store, peer)
+    if (!known) chat.system('joined', peer.name)
     refillPool()
   }
 
@@ -264,10 +272,10 @@ export function createSession(deps: SessionDeps): Session {
     if (timer) clearTimeout(timer)
     ctx.lostPeerTimers.delete(peerId)
     ctx.mesh.remove(peerId)
-    ctx.remoteMedia.delete(peerId)
-    ctx.remoteStreams.delete(peerId)
     stopMetering(ctx, peerId)
+    const name = store.getState().participants[peerId]?.name
     removeParticipant(store, peerId)
+    if (name !== undefined) chat.system('left', name)
     refillPool()
   }
 
@@ -285,6 +293,25 @@ export function createSession(deps: SessionDeps): Session {
     })
     for (const stream of screens.streams) mesh.addScreen(stream)
     return mesh
+  }
+
+  /** The router and the media state follow a call's mesh: its peers and their channels. */
+  function followMesh(mesh: Mesh): () => void {
+    const offs = [
+      mesh.on('peer-added', (peerId) => router.addPeer(peerId)),
+      mesh.on('peer-removed', (peerId) => router.removePeer(peerId)),
+      mesh.on('peer-channel', (peerId, port) => {
+        if (port.kind !== 'bulk') router.attach(peerId, port)
+        // Nothing opens bulk channels yet: a peer's stray one is closed.
+        else port.close()
+      }),
+      mediaStates.attach(mesh),
+    ]
+    return () => {
+      for (const off of offs) off()
+      router.reset()
+      mediaStates.reset()
+    }
   }
 
   function attachMesh(ctx: CallContext): void {
@@ -315,51 +342,18 @@ export function createSession(deps: SessionDeps): Session {
       patch(peerId, { cameraStream: stream })
       meterWhenConnected(peerId)
     })
-    mesh.on('peer-stream', (peerId, stream) => {
-      let streams = ctx.remoteStreams.get(peerId)
-      if (!streams) ctx.remoteStreams.set(peerId, (streams = new Map()))
-      streams.set(stream.id, stream)
-      syncScreens(ctx, peerId)
-    })
-    mesh.on('peer-stream-removed', (peerId, streamId) => {
-      ctx.remoteStreams.get(peerId)?.delete(streamId)
-      syncScreens(ctx, peerId)
-    })
-    mesh.on('peer-channel-open', (peerId) => mesh.send(peerId, mediaState()))
-    mesh.on('peer-message', (peerId, message) => {
-      if (message.type !== 'media') return
-      ctx.remoteMedia.set(peerId, message)
-      patch(peerId, { audioEnabled: message.audio, videoEnabled: message.video })
-      syncScreens(ctx, peerId)
-    })
   }
 
-  /**
-   * Fresh room membership (first join, or the server forgot us): build the mesh from scratch.
-   * Leaves the phase to the caller, so the call screen's first render can wait for the offers.
-   */
+  /** Fresh room membership (first join, or the server forgot us): build the mesh from scratch. */
   function enterRoom(ctx: CallContext, ack: JoinAckBody): void {
     const participants: Record<string, Participant> = { [ack.self.id]: selfParticipant(ack.self) }
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
-    set({ self: ack.self, room: ack.room, participants, signaling: 'connected' })
+    set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
+    chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
     refillPool()
-  }
-
-  /**
-   * Shows the call screen once each of the newcomer's offers is out (bounded by offerWaitCapMs).
-   * Mounting it takes the main thread for a while (many video tiles): before the offers it would
-   * hold them back and so everyone's media; right after, it overlaps the members' answering, so
-   * the answers find the main thread free and the tiles are ready when the first frames arrive.
-   */
-  async function showCallWhenOffersOut(ctx: CallContext): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, offerWaitCapMs)))
-    await Promise.race([ctx.mesh.whenOffersOut(), cap])
-    clearTimeout(timer)
-    if (call === ctx && store.getState().phase === 'joining') set({ phase: 'in-call' })
   }
 
   function onRejoined(ctx: CallContext, ack: JoinAckBody, resumed: boolean): void {
@@ -367,12 +361,11 @@ export function createSession(deps: SessionDeps): Session {
       for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
       ctx.lostPeerTimers.clear()
+      ctx.offMesh()
       ctx.mesh.close()
-      ctx.remoteMedia.clear()
-      ctx.remoteStreams.clear()
       ctx.mesh = createMesh(ctx.client, ack)
+      ctx.offMesh = followMesh(ctx.mesh)
       enterRoom(ctx, ack)
-      set({ phase: 'in-call' })
       return
     }
     set({ room: ack.room })
@@ -439,9 +432,11 @@ export function createSession(deps: SessionDeps): Session {
       for (const off of ctx.offClient) off()
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
       for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
+      ctx.offMesh()
       ctx.mesh.close()
       ctx.client.close()
     }
+    chat.stop()
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -471,12 +466,10 @@ export function createSession(deps: SessionDeps): Session {
   }
 
   const session: Session = {
+    chat,
+
     async startPreview() {
       prepareCertificate()
-      if (!channelParserPrimed) {
-        channelParserPrimed = true
-        deps.scheduleIdle?.(primeChannelParser)
-      }
       meter.resume()
       await local.startPreview()
       refillPool()
@@ -535,20 +528,19 @@ export function createSession(deps: SessionDeps): Session {
           .finally(() => client.close())
         return false
       }
+      const mesh = createMesh(client, ack)
       const ctx: CallContext = {
         client,
-        mesh: createMesh(client, ack),
+        mesh,
+        offMesh: followMesh(mesh),
         offClient: [],
-        remoteMedia: new Map(),
-        remoteStreams: new Map(),
         lostPeerTimers: new Map(),
         metered: new Map(),
       }
       call = ctx
       attachClient(ctx)
       enterRoom(ctx, ack)
-      await showCallWhenOffersOut(ctx)
-      return call === ctx
+      return true
     },
 
     preconnect(serverUrl: string) {

@@ -1,5 +1,9 @@
 /** The app's session, wired to the browser's real WebRTC, media devices and Socket.IO. */
+import { translate } from '../i18n/translate'
+import { languageStore } from '../i18n/languageStore'
+import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
+import { chatStore } from '../store/chatStore'
 import { speakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
 
@@ -35,9 +39,12 @@ function scheduleIdle(task: (deadline?: IdleDeadline) => void): () => void {
   return () => clearTimeout(id)
 }
 
+const desktop = getDesktopApi()
+
 export const session = createSession({
   callStore,
   speakingStore,
+  chatStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),
@@ -48,4 +55,12 @@ export const session = createSession({
       ? () => RTCPeerConnection.generateCertificate(ECDSA_P256)
       : undefined,
   scheduleIdle,
+  isWindowFocused: () => typeof document === 'undefined' || document.hasFocus(),
+  // The desktop app's notifications; the main process shows them only when the window is not
+  // focused. A browser tab has none: its unread count is in the title and on the Chat button.
+  notify: desktop
+    ? (title, body) => void desktop.notify({ title, body }).catch(() => false)
+    : undefined,
+  describeUnread: (count) =>
+    translate(languageStore.getState().language, 'chat.notifyMany', { count }),
 })

@@ -1,3 +1,5 @@
+import type { ChatApi } from './chatController'
+
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
 export interface JoinOptions {
   /** Signaling server origin, e.g. location.origin in the web client or the desktop host URL. */
@@ -18,6 +20,8 @@ export interface ScreenShareOptions {
 }
 
 export interface Session {
+  /** Chat in the call (chatStore). */
+  chat: ChatApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */

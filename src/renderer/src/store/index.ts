@@ -1,3 +1,5 @@
 export * from './callStore'
 export * from './speakingStore'
 export * from './useCallStore'
+export * from './chatStore'
+export * from './useChatStore'

@@ -2,6 +2,8 @@ import { useCallback, useId, useState, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
+import { useChatStore } from '../../store/useChatStore'
+import { ChatPanel } from '../chat/ChatPanel'
 import type { MediaErrorInfo } from '../../store/callStore'
 import { describeCallError, describeMediaError } from '../lobby/errorMessages'
 import { Announcer } from './Announcer'
@@ -34,8 +36,21 @@ export function CallScreen(): ReactElement {
   const devicesDialogId = useId()
   const closeDevices = useCallback(() => setDevicesOpen(false), [])
   const screenShare = useScreenShareToggle(session)
+  const chatId = useId()
+  const chatOpen = useChatStore((s) => s.panelOpen)
+  const [chatFocus, setChatFocus] = useState(0)
 
-  useCallShortcuts(session, isMac)
+  const closeChat = useCallback(() => {
+    session.chat.closePanel()
+    document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(chatId)}"]`)?.focus()
+  }, [session, chatId])
+  const toggleChat = useCallback(() => {
+    if (chatOpen) return closeChat()
+    session.chat.openPanel()
+    setChatFocus((n) => n + 1)
+  }, [chatOpen, closeChat, session])
+
+  useCallShortcuts(session, isMac, toggleChat)
   useDesktopCallBridge(session)
 
   const capacity = room?.capacity ?? count
@@ -103,13 +118,19 @@ export function CallScreen(): ReactElement {
         ) : null}
       </div>
 
-      <div className="call-stage">
-        <VideoGrid />
-        {count === 1 ? <p className="call-alone">{t('call.alone')}</p> : null}
+      <div className={`call-body${chatOpen ? ' with-chat' : ''}`}>
+        <div className="call-stage">
+          <VideoGrid />
+          {count === 1 ? <p className="call-alone">{t('call.alone')}</p> : null}
+        </div>
+        <ChatPanel id={chatId} open={chatOpen} focusRequest={chatFocus} onClose={closeChat} />
       </div>
 
       <ControlsBar
         isMac={isMac}
+        chatId={chatId}
+        chatOpen={chatOpen}
+        onToggleChat={toggleChat}
         devicesOpen={devicesOpen}
         devicesDialogId={devicesDialogId}
         onOpenDevices={() => setDevicesOpen(true)}

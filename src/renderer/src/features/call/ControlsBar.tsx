@@ -3,14 +3,16 @@ import { useT } from '../../i18n/useT'
 import { getDesktopApi } from '../../platform/desktop'
 import { useSession } from '../../sessionContext'
 import { useCallStore, useCallStoreShallow } from '../../store/useCallStore'
+import { useChatStore } from '../../store/useChatStore'
 import { copyText } from './clipboard'
 import { buildWebInviteUrl } from './inviteLinks'
 import { InvitePopover } from './InvitePopover'
-import { shortcutLabel } from './shortcuts'
+import { shortcutLabel, type ShortcutAction } from './shortcuts'
 import { IconButton } from './ui/IconButton'
 import {
   CameraIcon,
   CameraOffIcon,
+  ChatIcon,
   LinkIcon,
   MicIcon,
   MicOffIcon,
@@ -27,6 +29,9 @@ interface ControlsBarProps {
   devicesOpen: boolean
   devicesDialogId: string
   onToggleScreenShare: () => void
+  chatId: string
+  chatOpen: boolean
+  onToggleChat: () => void
 }
 
 /** Arrow keys move between toolbar buttons, as the ARIA toolbar pattern expects. */
@@ -50,8 +55,13 @@ export function ControlsBar({
   devicesOpen,
   devicesDialogId,
   onToggleScreenShare,
+  chatId,
+  chatOpen,
+  onToggleChat,
 }: ControlsBarProps): ReactElement {
   const t = useT()
+  const unreadId = useId()
+  const unread = useChatStore((s) => s.unread)
   const session = useSession()
   const desktop = getDesktopApi()
   const inviteId = useId()
@@ -75,7 +85,7 @@ export function ControlsBar({
 
   const micLabel = t(media.audio ? 'media.muteMic' : 'media.unmuteMic')
   const cameraLabel = t(media.video ? 'media.turnOffCamera' : 'media.turnOnCamera')
-  const withShortcut = (label: string, action: 'toggleMic' | 'toggleCamera'): string =>
+  const withShortcut = (label: string, action: ShortcutAction): string =>
     t('controls.withShortcut', { label, shortcut: shortcutLabel(action, isMac) })
 
   const copy = async (url: string): Promise<void> => {
@@ -123,6 +133,18 @@ export function ControlsBar({
             {media.sharing ? <StopScreenIcon /> : <ScreenIcon />}
           </IconButton>
           <IconButton
+            label={t('chat.open')}
+            title={withShortcut(t('chat.open'), 'toggleChat')}
+            variant={chatOpen ? 'active' : 'default'}
+            expanded={chatOpen}
+            controls={chatId}
+            badge={unread}
+            describedBy={unread > 0 ? unreadId : undefined}
+            onClick={onToggleChat}
+          >
+            <ChatIcon />
+          </IconButton>
+          <IconButton
             label={t('controls.devices')}
             hasPopup="dialog"
             expanded={devicesOpen}
@@ -150,6 +172,9 @@ export function ControlsBar({
           </IconButton>
         </div>
       </div>
+      <span id={unreadId} className="visually-hidden">
+        {unread > 0 ? t('chat.unread', { count: unread }) : ''}
+      </span>
       {/* While the popover is open it shows the result on the button; the status stays for screen readers. */}
       <p
         role="status"

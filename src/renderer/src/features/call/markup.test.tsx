@@ -37,6 +37,14 @@ const fakeSession: Session = {
   stopScreenShare: vi.fn(),
   kick: vi.fn(async () => undefined),
   clearError: vi.fn(),
+  chat: {
+    send: vi.fn(() => ({ ok: true as const })),
+    openPanel: vi.fn(),
+    closePanel: vi.fn(),
+    togglePanel: vi.fn(),
+    markRead: vi.fn(),
+    setNotifications: vi.fn(),
+  },
 }
 
 function render(element: ReactElement): string {
@@ -124,6 +132,9 @@ describe('ControlsBar markup', () => {
         devicesOpen={false}
         devicesDialogId="devices"
         onToggleScreenShare={vi.fn()}
+        chatId="chat"
+        chatOpen={false}
+        onToggleChat={vi.fn()}
       />,
     )
     expect(html).toContain('role="toolbar" aria-label="Call controls"')
@@ -133,12 +144,14 @@ describe('ControlsBar markup', () => {
       'Share screen',
       'Devices',
       'Copy invite link',
+      'Chat',
       'Leave call',
     ]) {
       expect(html).toContain(`aria-label="${name}"`)
     }
     expect(html).toContain('title="Mute microphone (Ctrl+D)"')
     expect(html).toContain('title="Turn off camera (Ctrl+E)"')
+    expect(html).toContain('title="Chat (Ctrl+Alt+C)"')
     expect(html).toContain('role="status"')
   })
 })

@@ -19,6 +19,17 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('d', { ctrlKey: true }), true)).toBeNull()
   })
 
+  it('opens the chat with Ctrl+Alt+C, or Cmd+Option+C whatever character Option makes', () => {
+    expect(matchShortcut(key('c', { ctrlKey: true, altKey: true }), false)).toBe('toggleChat')
+    expect(matchShortcut(key('ç', { code: 'KeyC', metaKey: true, altKey: true }), true)).toBe(
+      'toggleChat',
+    )
+    expect(matchShortcut(key('c', { ctrlKey: true }), false)).toBeNull()
+    expect(matchShortcut(key('d', { ctrlKey: true, altKey: true }), false)).toBeNull()
+    expect(shortcutLabel('toggleChat', false)).toBe('Ctrl+Alt+C')
+    expect(shortcutLabel('toggleChat', true)).toBe('⌘⌥C')
+  })
+
   it('ignores plain keys and extra modifiers', () => {
     expect(matchShortcut(key('d'), false)).toBeNull()
     expect(matchShortcut(key('d', { ctrlKey: true, shiftKey: true }), false)).toBeNull()

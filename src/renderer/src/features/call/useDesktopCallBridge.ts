@@ -27,6 +27,7 @@ export function useDesktopCallBridge(session: Session): void {
     const unsubscribeTray = desktop.call.onTrayAction((action) => {
       if (action === 'toggle-mute') void session.toggleAudio()
       else if (action === 'leave') void session.leave()
+      else if (action === 'open-chat') session.chat.openPanel()
     })
     return () => {
       unsubscribeStore()

@@ -77,9 +77,13 @@ export class FakeTransceiver {
 export class FakeDataChannel {
   readyState: 'connecting' | 'open' | 'closing' | 'closed' = 'connecting'
   binaryType = 'blob'
+  /** Delivery is immediate here: nothing is ever queued. */
+  bufferedAmount = 0
+  bufferedAmountLowThreshold = 0
   onopen: (() => void) | null = null
   onclose: (() => void) | null = null
   onmessage: ((event: { data: unknown }) => void) | null = null
+  onbufferedamountlow: (() => void) | null = null
   peer: FakeDataChannel | null = null
   readonly sent: unknown[] = []
 
@@ -92,7 +96,13 @@ export class FakeDataChannel {
     if (this.readyState !== 'open') throw new Error('InvalidStateError: channel not open')
     this.sent.push(data)
     const peer = this.peer
-    setTimeout(() => peer?.onmessage?.({ data }), 0)
+    // Binary arrives as a copy in an ArrayBuffer, as with binaryType 'arraybuffer'.
+    const delivered = ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer
+      : data instanceof ArrayBuffer
+        ? data.slice(0)
+        : data
+    setTimeout(() => peer?.onmessage?.({ data: delivered }), 0)
   }
 
   open(): void {
@@ -234,8 +244,15 @@ export class FakePeerConnection {
     this.assertOpen()
     const channel = new FakeDataChannel(label, init)
     this.channels.push(channel)
-    this.queueNegotiationNeeded()
+    // Like SCTP: once a link has data channels, more open without renegotiating.
+    if (this.negotiatedData) setTimeout(() => this.connect(), 0)
+    else this.queueNegotiationNeeded()
     return channel
+  }
+
+  /** What the remote side accepts per message (Chromium's figure), once connected. */
+  get sctp(): { maxMessageSize: number } | null {
+    return this.negotiatedData ? { maxMessageSize: 262_144 } : null
   }
 
   restartIce(): void {

@@ -1,6 +1,7 @@
 /** Two PeerLinks wired through an asynchronous in-memory relay, as the signaling server would. */
 import type { SignalData } from '../../../../shared/protocol'
-import { ConnectionPool, type CallerSetup, type PoolCamera } from '../connectionPool'
+import type { CallerSetup } from '../callerLayout'
+import { ConnectionPool, type PoolCamera } from '../connectionPool'
 import { PeerLink, type CameraSource } from '../peerLink'
 import type { VideoBudget } from '../videoBudget'
 import { asStream, asTrack, createFakeMediaStream, FakeStream, FakeTrack } from './fakeMedia'

@@ -14,6 +14,9 @@ interface IconButtonProps {
   hasPopup?: 'dialog'
   className?: string
   showLabel?: boolean
+  /** A small count on the button (unread messages); its meaning goes in describedBy. */
+  badge?: number
+  describedBy?: string
 }
 
 /**
@@ -33,6 +36,8 @@ export function IconButton({
   hasPopup,
   className,
   showLabel = false,
+  badge,
+  describedBy,
 }: IconButtonProps): ReactElement {
   return (
     <button
@@ -46,8 +51,14 @@ export function IconButton({
       aria-expanded={expanded}
       aria-controls={controls}
       aria-haspopup={hasPopup}
+      aria-describedby={describedBy}
     >
       {children}
+      {badge ? (
+        <span className="icon-button-badge" aria-hidden="true">
+          {badge > 99 ? '99+' : badge}
+        </span>
+      ) : null}
       {showLabel ? <span className="icon-button-label">{label}</span> : null}
     </button>
   )

@@ -145,3 +145,15 @@ export const CheckIcon = (props: IconProps) => (
     <path d="m5 12 5 5 9-10" />
   </Svg>
 )
+
+export const ChatIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z" />
+  </Svg>
+)
+
+export const SendIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M22 2 11 13M22 2l-7 20-4-9-9-4 20-7z" />
+  </Svg>
+)
