@@ -37,6 +37,10 @@ export interface ChatControllerDeps {
   notify?: (title: string, body: string) => void
   /** Strings for the summed notification, in the UI language. */
   describeUnread?: (count: number) => string
+  /** The saved notification preference (default on), and where a change is saved. */
+  notificationsEnabled?: boolean
+  saveNotifications?: (enabled: boolean) => void
+  notifyIntervalMs?: number
 }
 
 function messageItem(line: ChatLine): ChatMessageItem {
@@ -61,6 +65,7 @@ export class ChatController implements ChatApi {
 
   constructor(deps: ChatControllerDeps) {
     this.deps = deps
+    if (deps.notificationsEnabled === false) deps.store.setState({ notifications: false })
     this.engine = new ChatEngine({
       router: deps.router,
       newId: deps.newId,
@@ -122,6 +127,8 @@ export class ChatController implements ChatApi {
 
   setNotifications(enabled: boolean): void {
     this.deps.store.setState({ notifications: enabled })
+    this.deps.saveNotifications?.(enabled)
+    if (!enabled) this.pendingNotes = []
   }
 
   dispose(): void {
@@ -156,7 +163,8 @@ export class ChatController implements ChatApi {
     if (!notify || !this.deps.store.getState().notifications) return
     this.pendingNotes.push(line)
     if (this.notifyTimer) return
-    const wait = this.lastNotified + NOTIFY_INTERVAL_MS - this.deps.now()
+    const interval = this.deps.notifyIntervalMs ?? NOTIFY_INTERVAL_MS
+    const wait = this.lastNotified + interval - this.deps.now()
     if (wait <= 0) return this.flushNotifications()
     this.notifyTimer = setTimeout(() => this.flushNotifications(), wait)
   }

@@ -5,6 +5,9 @@ import { FakeNetwork, type FakePeerConnection } from '../rtc/testing/fakePeerCon
 import { createCallStore, type CallStore } from '../store/callStore'
 import { createChatStore, type ChatStore } from '../store/chatStore'
 import { createSpeakingStore, type SpeakingStore } from '../store/speakingStore'
+import { ChatEngine } from '../engines/chat/chatEngine'
+import { RouterMesh } from '../rtc/testing/routerMesh'
+import { ChatController } from './chatController'
 import { createSession } from './createSession'
 import { FakeMediaDevices } from './testing/fakeDevices'
 import { FakeServer } from './testing/fakeServer'
@@ -572,5 +575,48 @@ describe('session: chat', () => {
     await eventually(() => expect(texts(a)).toHaveLength(3))
     await join(c, 'Cy')
     await eventually(() => expect(texts(c)).toEqual(['Ann: one', 'Bo: two']))
+  })
+})
+
+describe('session: chat notifications', () => {
+  it('notifies at most once per interval, sums the rest, and respects the setting', async () => {
+    const mesh = new RouterMesh()
+    const chatStore = createChatStore()
+    const notes: string[] = []
+    const saved: boolean[] = []
+    const controller = new ChatController({
+      store: chatStore,
+      router: mesh.router('me'),
+      newId: () => 'x',
+      now: Date.now,
+      nameOf: () => 'Bo',
+      isWindowFocused: () => false,
+      notify: (title, body) => notes.push(`${title}: ${body}`),
+      describeUnread: (n) => `${n} new messages`,
+      notificationsEnabled: true,
+      saveNotifications: (on) => saved.push(on),
+      notifyIntervalMs: 200,
+    })
+    controller.start({ id: 'me', name: 'Me' }, { requestHistory: false })
+    let n = 0
+    const bo = new ChatEngine({
+      router: mesh.router('b'),
+      newId: () => `b${++n}`,
+      now: Date.now,
+      nameOf: () => 'Me',
+    })
+    bo.start({ id: 'b', name: 'Bo' }, { requestHistory: false })
+    mesh.connect('me', 'b')
+    for (const text of ['first', 'second', 'third']) bo.send(text)
+    await eventually(() => expect(chatStore.getState().unread).toBe(3))
+    expect(notes).toEqual(['Bo: first'])
+    await eventually(() => expect(notes).toEqual(['Bo: first', 'Bo: 2 new messages']))
+    controller.setNotifications(false)
+    expect(saved).toEqual([false])
+    bo.send('quiet')
+    await eventually(() => expect(chatStore.getState().unread).toBe(4))
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    expect(notes).toHaveLength(2)
+    controller.dispose()
   })
 })

@@ -67,6 +67,8 @@ export interface SessionDeps {
   notify?: (title: string, body: string) => void
   /** The summary of several chat messages in one notification, in the UI language. */
   describeUnread?: (count: number) => string
+  /** Chat notifications as the user last chose (default on), and where a change is kept. */
+  chatNotifications?: { enabled: boolean; save: (enabled: boolean) => void }
   now?: () => number
   newId?: () => string
 }
@@ -232,6 +234,8 @@ export function createSession(deps: SessionDeps): Session {
     isWindowFocused: deps.isWindowFocused ?? (() => true),
     ...(deps.notify ? { notify: deps.notify } : {}),
     ...(deps.describeUnread ? { describeUnread: deps.describeUnread } : {}),
+    notificationsEnabled: deps.chatNotifications?.enabled ?? true,
+    saveNotifications: deps.chatNotifications?.save,
   })
 
   function selfParticipant(self: PeerInfo): Participant {

@@ -41,6 +41,24 @@ function scheduleIdle(task: (deadline?: IdleDeadline) => void): () => void {
 
 const desktop = getDesktopApi()
 
+const CHAT_NOTIFICATIONS_KEY = 'moim.chat.notifications'
+
+function savedChatNotifications(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(CHAT_NOTIFICATIONS_KEY) !== 'off'
+  } catch {
+    return true
+  }
+}
+
+function saveChatNotifications(enabled: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(CHAT_NOTIFICATIONS_KEY, enabled ? 'on' : 'off')
+  } catch {
+    // The choice still applies until the app closes.
+  }
+}
+
 export const session = createSession({
   callStore,
   speakingStore,
@@ -63,4 +81,5 @@ export const session = createSession({
     : undefined,
   describeUnread: (count) =>
     translate(languageStore.getState().language, 'chat.notifyMany', { count }),
+  chatNotifications: { enabled: savedChatNotifications(), save: saveChatNotifications },
 })

@@ -3,6 +3,8 @@ import { useStore } from 'zustand'
 import { LANGUAGES, type Language } from '../../i18n/language'
 import { languageStore } from '../../i18n/languageStore'
 import { useLanguage, useT } from '../../i18n/useT'
+import { useSession } from '../../sessionContext'
+import { useChatStore } from '../../store/useChatStore'
 import { parseServerUrl } from './serverUrl'
 import { settingsStore } from './settingsStore'
 
@@ -105,6 +107,30 @@ export function ServerSettings(): ReactElement {
   )
 }
 
+/** Desktop: system notifications for chat messages that arrive while Moim is in the background. */
+export function ChatNotificationSetting(): ReactElement {
+  const t = useT()
+  const session = useSession()
+  const enabled = useChatStore((s) => s.notifications)
+  const hintId = useId()
+  return (
+    <div className="field">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={enabled}
+          aria-describedby={hintId}
+          onChange={(event) => session.chat.setNotifications(event.target.checked)}
+        />
+        <span>{t('chat.notifications')}</span>
+      </label>
+      <p id={hintId} className="field-hint">
+        {t('chat.notificationsHint')}
+      </p>
+    </div>
+  )
+}
+
 /** The lobby's settings section: server choice on desktop, language everywhere. */
 export function SettingsPanel({ desktop }: { desktop: boolean }): ReactElement {
   const t = useT()
@@ -116,6 +142,7 @@ export function SettingsPanel({ desktop }: { desktop: boolean }): ReactElement {
       </h2>
       {desktop ? <ServerSettings /> : null}
       <LanguageSelect />
+      {desktop ? <ChatNotificationSetting /> : null}
     </section>
   )
 }
