@@ -56,6 +56,11 @@ export class FakeSender {
 export class FakeTransceiver {
   mid: string | null = null
   negotiatedDirection: Direction | null = null
+  /**
+   * The direction as it was when the pending local description was made: a change after that
+   * (a track removed while the offer is out) still needs the next negotiation, as in browsers.
+   */
+  describedDirection: Direction | null = null
   /** Created by addTrack (may be associated with a remote offer's m-line of the same kind). */
   fromAddTrack = false
   readonly sender: FakeSender
@@ -271,7 +276,10 @@ export class FakePeerConnection {
         this.restartPending = false
         this.iceConnectionState = 'checking'
       }
-      for (const t of this.transceivers) if (t.mid === null) t.mid = String(this.nextMid++)
+      for (const t of this.transceivers) {
+        if (t.mid === null) t.mid = String(this.nextMid++)
+        t.describedDirection = t.direction
+      }
       const sdp: FakeSdp = {
         pc: this.pcId,
         ufrag: this.ufrag,
@@ -293,6 +301,7 @@ export class FakePeerConnection {
       const remote = JSON.parse(this.remoteDescription?.sdp ?? '{}') as FakeSdp
       const mlines = remote.mlines.map((m) => {
         const t = this.transceivers.find((x) => x.mid === m.mid) as FakeTransceiver
+        t.describedDirection = t.direction
         const direction = makeDirection(
           sends(t.direction) && receives(m.direction),
           receives(t.direction) && sends(m.direction),
@@ -437,7 +446,7 @@ export class FakePeerConnection {
     for (const m of local.mlines) {
       const t = this.transceivers.find((x) => x.mid === m.mid)
       if (!t) continue
-      t.negotiatedDirection = t.direction
+      t.negotiatedDirection = t.describedDirection ?? t.direction
       if (t.sender.encodings.length === 0) t.sender.encodings = [{ active: true }]
     }
     this.negotiatedData = local.data && remote.data
