@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
-import { devCspPlugin } from './scripts/vite/devCspPlugin'
+import { devCspPlugin } from './scripts/vite/devCspPlugin.ts'
 
 export default defineConfig({
   main: {
