@@ -29,6 +29,10 @@ export default defineConfig({
     base: './',
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // electron-vite leaves the renderer unminified by default; ship it like the web client.
+      minify: true,
+      cssMinify: true,
+      sourcemap: false,
     },
     plugins: [react(), devCspPlugin()],
   },
