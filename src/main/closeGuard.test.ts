@@ -121,6 +121,14 @@ describe('closing the window', () => {
     expect(t.close()).toBe(false)
   })
 
+  it('a reloaded or crashed page is not waited for: the next close asks again', () => {
+    const t = setup({ preference: 'ask' })
+    t.close()
+    t.guard.reset()
+    t.close()
+    expect(t.deps.requestClose).toHaveBeenCalledTimes(2)
+  })
+
   it('ignores answers nobody asked for', () => {
     const t = setup()
     t.guard.decide({ action: 'quit', remember: true })

@@ -78,8 +78,8 @@ export class CloseGuard {
     this.clearTimer()
   }
 
-  /** The window is gone (a new one starts with a clean slate). */
-  windowClosed(): void {
+  /** The page that was asked is gone (reloaded, crashed, window closed): forget the question. */
+  reset(): void {
     this.closing = false
     this.pending = null
     this.clearTimer()

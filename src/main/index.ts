@@ -271,15 +271,23 @@ function start(): void {
       workAreas: screen.getAllDisplays().map((display) => display.workArea),
       icon: iconPath,
     })
-    win.webContents.on('did-start-loading', () => deepLinks.markNotReady())
+    // A reloaded or crashed page has left its call, whatever it last reported.
+    const forgetCall = (): void => {
+      callMenu.update({ inCall: false, muted: false, room: null })
+      updates.setInCall(false)
+      closeGuard.reset()
+    }
+    win.webContents.on('did-start-loading', () => {
+      deepLinks.markNotReady()
+      forgetCall()
+    })
+    win.webContents.on('render-process-gone', forgetCall)
     win.on('close', (event) => closeGuard.handleClose(event))
     // Windows shutdown or log-off: never hold the session up with a dialog.
     win.on('session-end', () => closeGuard.allowQuit())
     win.on('closed', () => {
       bar.destroy()
-      callMenu.update({ inCall: false, muted: false, room: null })
-      updates.setInCall(false)
-      closeGuard.windowClosed()
+      forgetCall()
       if (mainWindow === win) mainWindow = null
     })
     mainWindow = win
