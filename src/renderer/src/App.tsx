@@ -1,8 +1,10 @@
 import { useEffect, type ReactElement } from 'react'
 import { CallScreen } from './features/call/CallScreen'
+import { DesktopDialogs } from './features/desktop/DesktopDialogs'
+import { useDesktopShell } from './features/desktop/useDesktopShell'
 import { LobbyScreen } from './features/lobby/LobbyScreen'
-import { useDeepLinks } from './features/lobby/useDeepLinks'
 import { useLanguage, useT } from './i18n/useT'
+import { useSession } from './sessionContext'
 import { useCallStore } from './store/useCallStore'
 
 /** Lobby until the session says we are in a call (or reconnecting to one). */
@@ -12,7 +14,7 @@ export function App(): ReactElement {
   const inCall = useCallStore((s) => s.phase === 'in-call' || s.phase === 'reconnecting')
   const room = useCallStore((s) => s.room?.id ?? null)
 
-  useDeepLinks()
+  useDesktopShell(useSession())
 
   useEffect(() => {
     document.documentElement.lang = language
@@ -22,5 +24,10 @@ export function App(): ReactElement {
     document.title = inCall && room ? t('call.documentTitle', { room }) : t('app.name')
   }, [inCall, room, t])
 
-  return inCall ? <CallScreen /> : <LobbyScreen />
+  return (
+    <>
+      {inCall ? <CallScreen /> : <LobbyScreen />}
+      <DesktopDialogs />
+    </>
+  )
 }

@@ -1,16 +1,17 @@
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
+import { desktopStrings, type DesktopStringKey } from './tables/desktop'
 import { screenShareStrings, type ScreenShareStringKey } from './tables/screenShare'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-export type StringKey = CoreStringKey | ScreenShareStringKey
+export type StringKey = CoreStringKey | ScreenShareStringKey | DesktopStringKey
 export type TranslateVars = Readonly<Record<string, string | number>>
 
-const featureTables = [screenShareStrings] as const
+const featureTables = [screenShareStrings, desktopStrings] as const
 
 const tables: Record<Language, Record<StringKey, string>> = {
   en: Object.assign({}, en, ...featureTables.map((table) => table.en)),

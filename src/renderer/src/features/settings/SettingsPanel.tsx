@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import { LANGUAGES, type Language } from '../../i18n/language'
 import { languageStore } from '../../i18n/languageStore'
 import { useLanguage, useT } from '../../i18n/useT'
+import { DesktopSettings } from '../desktop/DesktopSettings'
 import { parseServerUrl } from './serverUrl'
 import { settingsStore } from './settingsStore'
 
@@ -105,7 +106,7 @@ export function ServerSettings(): ReactElement {
   )
 }
 
-/** The lobby's settings section: server choice on desktop, language everywhere. */
+/** The lobby's settings section: language everywhere; server, closing and updates on desktop. */
 export function SettingsPanel({ desktop }: { desktop: boolean }): ReactElement {
   const t = useT()
   const headingId = useId()
@@ -116,6 +117,7 @@ export function SettingsPanel({ desktop }: { desktop: boolean }): ReactElement {
       </h2>
       {desktop ? <ServerSettings /> : null}
       <LanguageSelect />
+      {desktop ? <DesktopSettings /> : null}
     </section>
   )
 }
