@@ -43,8 +43,8 @@ export function adaptUpdater(updater: AppUpdater): UpdaterLike {
   return {
     checkForUpdates: () => updater.checkForUpdates(),
     downloadUpdate: () => updater.downloadUpdate(),
-    // Not silent (the Windows installer shows its progress), and start Moim again afterwards.
-    quitAndInstall: () => updater.quitAndInstall(false, true),
+    // "Restart to update": the Windows installer runs without its wizard, then Moim starts again.
+    quitAndInstall: () => updater.quitAndInstall(true, true),
     onAvailable: (listener) => void updater.on('update-available', listener),
     onNotAvailable: (listener) => void updater.on('update-not-available', () => listener()),
     onProgress: (listener) => void updater.on('download-progress', (p) => listener(p.percent)),

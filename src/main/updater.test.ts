@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { UpdateStatus } from '../preload/index.d'
-import { updateOffReason } from './electronUpdater'
+import { EventEmitter } from 'node:events'
+import type { AppUpdater } from 'electron-updater'
+import { adaptUpdater, updateOffReason } from './electronUpdater'
 import {
   CHECK_INTERVAL_MS,
   FIRST_CHECK_DELAY_MS,
@@ -320,5 +322,37 @@ describe('updateOffReason', () => {
     expect(
       updateOffReason({ ...linux, exists: files('app-update.yml', 'package-type') }),
     ).toBeNull()
+  })
+})
+
+describe('adaptUpdater', () => {
+  it('turns off automatic downloads, installs at quit, and maps the events', async () => {
+    const events = new EventEmitter()
+    const real = Object.assign(events, {
+      autoDownload: true,
+      autoInstallOnAppQuit: false,
+      allowPrerelease: true,
+      allowDowngrade: true,
+      checkForUpdates: vi.fn(async () => null),
+      downloadUpdate: vi.fn(async () => []),
+      quitAndInstall: vi.fn(),
+    })
+    const updater = adaptUpdater(real as unknown as AppUpdater)
+    expect(real).toMatchObject({
+      autoDownload: false,
+      autoInstallOnAppQuit: true,
+      allowPrerelease: false,
+      allowDowngrade: false,
+    })
+    const percents: number[] = []
+    const versions: string[] = []
+    updater.onProgress((percent) => percents.push(percent))
+    updater.onDownloaded((info) => versions.push(info.version))
+    events.emit('download-progress', { percent: 42.5, transferred: 1, total: 2 })
+    events.emit('update-downloaded', { version: '1.2.0' })
+    expect(percents).toEqual([42.5])
+    expect(versions).toEqual(['1.2.0'])
+    updater.quitAndInstall()
+    expect(real.quitAndInstall).toHaveBeenCalledWith(true, true)
   })
 })
