@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
-import { devCspPlugin } from './scripts/vite/devCspPlugin'
+import { devCspPlugin } from './scripts/vite/devCspPlugin.ts'
 
 export default defineConfig({
   main: {
@@ -29,6 +29,10 @@ export default defineConfig({
     base: './',
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // electron-vite leaves the renderer unminified by default; ship it like the web client.
+      minify: true,
+      cssMinify: true,
+      sourcemap: false,
     },
     plugins: [react(), devCspPlugin()],
   },

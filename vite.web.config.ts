@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-import { devCspPlugin } from './scripts/vite/devCspPlugin'
+import { devCspPlugin } from './scripts/vite/devCspPlugin.ts'
 
 // The web client: the same renderer the desktop app uses, served by the signaling server.
 export default defineConfig({

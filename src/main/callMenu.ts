@@ -7,7 +7,21 @@ import { z } from 'zod'
 import type { CallState, TrayAction } from '../preload/index.d'
 import type { ShellStrings } from './shellStrings'
 
-export const callStateSchema = z.strictObject({ inCall: z.boolean(), muted: z.boolean() })
+export const callStateSchema = z.strictObject({
+  inCall: z.boolean(),
+  muted: z.boolean(),
+  room: z.string().max(256).nullable(),
+})
+
+const IDLE: CallState = { inCall: false, muted: false, room: null }
+
+/** The call as one line for the tray: "In a call: friday · Microphone off". */
+export function callStatusLine(state: CallState, strings: ShellStrings): string {
+  // Only for display in a native menu; control and bidi characters are dropped.
+  const room = (state.room ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, 64)
+  const line = room ? strings.statusInCall.replace('{room}', room) : strings.trayInCall
+  return state.muted ? `${line} · ${strings.statusMuted}` : line
+}
 
 export interface CallMenuHandlers {
   action: (action: TrayAction) => void
@@ -20,7 +34,9 @@ export function trayMenuTemplate(
   strings: ShellStrings,
   handlers: CallMenuHandlers,
 ): MenuItemConstructorOptions[] {
-  const items: MenuItemConstructorOptions[] = [{ label: strings.show, click: handlers.show }]
+  const items: MenuItemConstructorOptions[] = []
+  if (state.inCall) items.push({ label: callStatusLine(state, strings), enabled: false })
+  items.push({ label: strings.show, click: handlers.show })
   if (state.inCall) {
     items.push(
       { type: 'separator' },
@@ -94,7 +110,7 @@ export interface CallMenuOptions {
 }
 
 export class CallMenu {
-  private state: CallState = { inCall: false, muted: false }
+  private state: CallState = IDLE
   private readonly tray: TrayLike | null
 
   constructor(private readonly options: CallMenuOptions) {
@@ -104,9 +120,22 @@ export class CallMenu {
   }
 
   update(state: CallState): void {
-    if (state.inCall === this.state.inCall && state.muted === this.state.muted) return
-    this.state = state
+    const next = state.inCall ? state : IDLE
+    const same =
+      next.inCall === this.state.inCall &&
+      next.muted === this.state.muted &&
+      next.room === this.state.room
+    if (same) return
+    this.state = next
     this.render()
+  }
+
+  get inCall(): boolean {
+    return this.state.inCall
+  }
+
+  get hasTray(): boolean {
+    return this.tray !== null
   }
 
   destroy(): void {
@@ -124,7 +153,9 @@ export class CallMenu {
       ),
     )
     if (this.tray) {
-      this.tray.setToolTip(this.state.inCall ? strings.trayInCall : strings.trayIdle)
+      this.tray.setToolTip(
+        this.state.inCall ? `Moim — ${callStatusLine(this.state, strings)}` : strings.trayIdle,
+      )
       this.tray.setContextMenu(
         this.options.buildMenu(trayMenuTemplate(this.state, strings, handlers)),
       )

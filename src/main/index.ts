@@ -19,16 +19,20 @@ import {
   Tray,
   utilityProcess,
 } from 'electron'
+import { existsSync } from 'node:fs'
 import { networkInterfaces, release } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createOriginPolicy } from './appOrigin'
 import { handleAppProtocol, registerAppScheme } from './appProtocol'
 import { CallMenu } from './callMenu'
+import { CloseGuard } from './closeGuard'
 import { DeepLinkInbox, setupDeepLinks } from './deepLink'
+import { loadElectronUpdater, updateOffReason } from './electronUpdater'
 import { HostServer } from './hostServer'
 import { createIpcRouter } from './ipc'
 import { IPC } from '../shared/ipc'
+import { setupLifecycleIpc } from './lifecycleIpc'
 import { createMediaAccess } from './mediaAccess'
 import { guardAllWebContents } from './navigationGuards'
 import { createNotifier } from './notifications'
@@ -39,6 +43,8 @@ import { setupScreenShare } from './screenShareIpc'
 import { SharingBar, sharingBarPages } from './sharingBar'
 import { shellStrings } from './shellStrings'
 import { setupShellIpc } from './shellIpc'
+import { enableLoopbackFeatures, systemAudioSupport } from './systemAudio'
+import { UpdateController } from './updater'
 import { createMainWindow, focusWindow } from './window'
 import { WindowStateStore } from './windowState'
 
@@ -78,6 +84,22 @@ function showMainWindow(): void {
 app.enableSandbox()
 registerAppScheme(protocol)
 guardAllWebContents(app, policy, openExternal)
+// System audio with screen shares on macOS and Linux (Windows needs no switch).
+enableLoopbackFeatures(app.commandLine, process.platform)
+
+// Off in development and in builds without a feed; electron-updater is only loaded when on.
+const updatesOff = updateOffReason({
+  isPackaged: app.isPackaged,
+  platform: process.platform,
+  resourcesPath: process.resourcesPath,
+  env: process.env,
+})
+const updater = updatesOff
+  ? null
+  : await loadElectronUpdater().catch((error: unknown) => {
+      console.warn(`updates are off: electron-updater failed to load (${String(error)})`)
+      return null
+    })
 
 const deepLinks = new DeepLinkInbox((link) => sendToMainWindow(IPC.deepLink, link))
 const isPrimaryInstance = setupDeepLinks({
@@ -121,6 +143,13 @@ function start(): void {
   void hostServer.start()
 
   const systemPicker = hasSystemPicker(process.platform, release(), process.env)
+  const systemAudio = systemAudioSupport({
+    platform: process.platform,
+    systemVersion: process.getSystemVersion(),
+    env: process.env,
+    uid: process.getuid?.(),
+    exists: existsSync,
+  })
   const bar = new SharingBar({
     createWindow,
     preloadPath,
@@ -133,6 +162,7 @@ function start(): void {
       getSources: (options) => desktopCapturer.getSources(options),
       platform: process.platform,
       systemPicker,
+      systemAudio,
       audioPreference: {
         get: () => preferences.get().shareSystemAudio,
         set: (value) => preferences.update({ shareSystemAudio: value }),
@@ -165,11 +195,59 @@ function start(): void {
     isDev,
   })
 
+  const closeGuard = new CloseGuard({
+    preference: () => preferences.get().closeDuringCall,
+    setPreference: (closeDuringCall) => preferences.update({ closeDuringCall }),
+    isInCall: () => callMenu.inCall,
+    requestClose: (request) => sendToMainWindow(IPC.windowCloseRequested, request),
+    window: {
+      hide: () => liveMainWindow()?.hide(),
+      minimize: () => liveMainWindow()?.minimize(),
+      close: () => liveMainWindow()?.close(),
+    },
+    hasTray: () => callMenu.hasTray,
+    notifyStillRunning: () => {
+      if (!Notification.isSupported()) return
+      const notice = new Notification({
+        title: strings.stillRunningTitle,
+        body: strings.stillRunningBody,
+        silent: true,
+      })
+      notice.on('click', showMainWindow)
+      notice.show()
+    },
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  })
+  app.on('before-quit', () => closeGuard.allowQuit())
+
+  const updates = new UpdateController({
+    updater,
+    offReason: updatesOff ?? 'no-feed',
+    publish: (status) => sendToMainWindow(IPC.updateStatus, status),
+    timers: {
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      setInterval: (callback, ms) => setInterval(callback, ms),
+      clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
+    beforeInstall: () => closeGuard.allowQuit(),
+  })
+  updates.start()
+  setupLifecycleIpc({
+    router,
+    updates,
+    preferences,
+    decideClose: (decision) => closeGuard.decide(decision),
+  })
+
   setupShellIpc({
     router,
     hostInfo: () => hostServer.info(),
     deepLinksReady: () => deepLinks.markReady(),
-    setCallState: (state) => callMenu.update(state),
+    setCallState: (state) => {
+      callMenu.update(state)
+      updates.setInCall(state.inCall)
+    },
     notify: createNotifier({
       isSupported: () => Notification.isSupported(),
       create: (options) => new Notification(options),
@@ -197,10 +275,23 @@ function start(): void {
       workAreas: screen.getAllDisplays().map((display) => display.workArea),
       icon: iconPath,
     })
-    win.webContents.on('did-start-loading', () => deepLinks.markNotReady())
+    // A reloaded or crashed page has left its call, whatever it last reported.
+    const forgetCall = (): void => {
+      callMenu.update({ inCall: false, muted: false, room: null })
+      updates.setInCall(false)
+      closeGuard.reset()
+    }
+    win.webContents.on('did-start-loading', () => {
+      deepLinks.markNotReady()
+      forgetCall()
+    })
+    win.webContents.on('render-process-gone', forgetCall)
+    win.on('close', (event) => closeGuard.handleClose(event))
+    // Windows shutdown or log-off: never hold the session up with a dialog.
+    win.on('session-end', () => closeGuard.allowQuit())
     win.on('closed', () => {
       bar.destroy()
-      callMenu.update({ inCall: false, muted: false })
+      forgetCall()
       if (mainWindow === win) mainWindow = null
     })
     mainWindow = win
@@ -208,9 +299,12 @@ function start(): void {
   openMainWindow()
 
   app.on('activate', () => {
-    if (!liveMainWindow()) openMainWindow()
+    // macOS dock icon: bring back a window kept in the tray during a call, or open a new one.
+    if (liveMainWindow()) showMainWindow()
+    else openMainWindow()
   })
   app.on('will-quit', () => {
+    updates.dispose()
     hostServer.stop()
     bar.destroy()
     callMenu.destroy()

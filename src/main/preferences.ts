@@ -1,15 +1,27 @@
 /** User choices the main process remembers (userData/preferences.json). */
 import { z } from 'zod'
+import { closeDuringCallSchema } from './closeGuard'
 import { readJsonFile, writeJsonFile } from './jsonFile'
 
-const preferencesSchema = z.object({ shareSystemAudio: z.boolean().default(false) })
+const preferencesSchema = z.object({
+  shareSystemAudio: z.boolean().default(false),
+  /** What closing the window during a call does (Settings, or "remember" in the dialog). */
+  closeDuringCall: closeDuringCallSchema.default('ask'),
+})
 export type Preferences = z.infer<typeof preferencesSchema>
+
+/** What the renderer may change (Settings). */
+export const preferencesPatchSchema = z.strictObject({
+  closeDuringCall: closeDuringCallSchema.optional(),
+})
+
+const DEFAULTS: Preferences = { shareSystemAudio: false, closeDuringCall: 'ask' }
 
 export class PreferencesStore {
   private value: Preferences
 
   constructor(private readonly path: string) {
-    this.value = readJsonFile(path, preferencesSchema) ?? { shareSystemAudio: false }
+    this.value = readJsonFile(path, preferencesSchema) ?? { ...DEFAULTS }
   }
 
   get(): Readonly<Preferences> {
@@ -17,8 +29,15 @@ export class PreferencesStore {
   }
 
   update(patch: Partial<Preferences>): void {
-    const next = { ...this.value, ...patch }
-    if (next.shareSystemAudio === this.value.shareSystemAudio) return
+    const next = { ...this.value }
+    for (const [key, value] of Object.entries(patch) as [keyof Preferences, never][]) {
+      if (value !== undefined) next[key] = value
+    }
+    if (
+      (Object.keys(next) as (keyof Preferences)[]).every((key) => next[key] === this.value[key])
+    ) {
+      return
+    }
     this.value = next
     writeJsonFile(this.path, next)
   }

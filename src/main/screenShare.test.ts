@@ -12,6 +12,7 @@ import {
   type GetSources,
 } from './screenShare'
 import { setupScreenShare } from './screenShareIpc'
+import type { SystemAudioSupport } from './systemAudio'
 import { FakeIpcMain } from './testing/fakeIpcMain'
 
 function image(url: string | null) {
@@ -36,7 +37,13 @@ const SOURCES: CapturerSourceLike[] = [
   { id: 'window:43:0', name: 'Minimized', display_id: '', thumbnail: image(null), appIcon: null },
 ]
 
-function setup(platform: NodeJS.Platform = 'win32', systemPicker = false) {
+function setup(
+  platform: NodeJS.Platform = 'win32',
+  systemPicker = false,
+  systemAudio: SystemAudioSupport = platform === 'win32'
+    ? { supported: true }
+    : { supported: false, limit: 'no-pulseaudio' },
+) {
   let clock = 1_000_000
   const getSources = vi.fn<GetSources>(async (options) =>
     SOURCES.filter((s) => options.types.includes(s.id.startsWith('screen') ? 'screen' : 'window')),
@@ -53,6 +60,7 @@ function setup(platform: NodeJS.Platform = 'win32', systemPicker = false) {
     getSources,
     platform,
     systemPicker,
+    systemAudio,
     audioPreference,
     policy: createOriginPolicy(),
     now: () => clock,
@@ -236,7 +244,30 @@ describe('display-media handler', () => {
     await expect(t.ipcMain.invoke(IPC.screenCapabilities)).resolves.toEqual({
       systemPicker: false,
       systemAudio: true,
+      systemAudioLimit: null,
       rememberedAudio: true,
+    })
+  })
+
+  it('adds loopback system audio on macOS 12.3+ and Linux with PulseAudio/PipeWire too', async () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const t = setup(platform, false, { supported: true })
+      await t.ipcMain.invoke(IPC.screenListSources, { types: ['screen'] })
+      await t.ipcMain.invoke(IPC.screenSelect, { sourceId: 'screen:0:0', audio: true })
+      await expect(t.getDisplayMedia(true)).resolves.toEqual({
+        video: { id: 'screen:0:0', name: 'Entire screen' },
+        audio: 'loopback',
+      })
+    }
+  })
+
+  it('says why system audio is not offered', async () => {
+    const t = setup('darwin', false, { supported: false, limit: 'macos-too-old' })
+    await expect(t.ipcMain.invoke(IPC.screenCapabilities)).resolves.toEqual({
+      systemPicker: false,
+      systemAudio: false,
+      systemAudioLimit: 'macos-too-old',
+      rememberedAudio: false,
     })
   })
 

@@ -12,6 +12,7 @@ import type {
 import { z } from 'zod'
 import type { ScreenShareCapabilities, ScreenSource, ScreenSourceType } from '../preload/index.d'
 import type { OriginPolicy } from './appOrigin'
+import type { SystemAudioSupport } from './systemAudio'
 
 export const SOURCE_LIST_REUSE_MS = 1000
 /** A selection is for the getDisplayMedia() call that follows it, not for one much later. */
@@ -78,6 +79,8 @@ export interface ScreenShareServiceOptions {
   getSources: GetSources
   platform: NodeJS.Platform
   systemPicker: boolean
+  /** Whether this computer can capture system audio (systemAudio.ts). */
+  systemAudio: SystemAudioSupport
   audioPreference: AudioPreference
   policy: OriginPolicy
   now?: () => number
@@ -115,11 +118,12 @@ export class ScreenShareService {
   }
 
   capabilities(): ScreenShareCapabilities {
-    const systemAudio = this.options.platform === 'win32'
+    const support = this.options.systemAudio
     return {
       systemPicker: this.options.systemPicker,
-      systemAudio,
-      rememberedAudio: systemAudio && this.options.audioPreference.get(),
+      systemAudio: support.supported,
+      systemAudioLimit: support.supported ? null : support.limit,
+      rememberedAudio: support.supported && this.options.audioPreference.get(),
     }
   }
 

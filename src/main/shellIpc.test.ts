@@ -43,9 +43,10 @@ describe('shell IPC', () => {
 
   it('validates call state and notifications', async () => {
     const t = setup()
-    t.ipcMain.send(IPC.callState, { inCall: true, muted: false })
+    t.ipcMain.send(IPC.callState, { inCall: true, muted: false, room: 'friday' })
     t.ipcMain.send(IPC.callState, { inCall: 'yes' })
-    expect(t.setCallState).toHaveBeenCalledTimes(1)
+    t.ipcMain.send(IPC.callState, { inCall: true, muted: false, room: 'x'.repeat(257) })
+    expect(t.setCallState.mock.calls).toEqual([[{ inCall: true, muted: false, room: 'friday' }]])
     await expect(t.ipcMain.invoke(IPC.notify, { title: 'Ana', body: 'hi' })).resolves.toBe(true)
     await expect(t.ipcMain.invoke(IPC.notify, { title: '', body: 'hi' })).rejects.toThrow(
       /title is empty/,

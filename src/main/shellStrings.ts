@@ -7,7 +7,12 @@ const EN = {
   quit: 'Quit Moim',
   call: 'Call',
   trayIdle: 'Moim',
-  trayInCall: 'Moim — in a call',
+  trayInCall: 'In a call',
+  statusInCall: 'In a call: {room}',
+  statusMuted: 'Microphone off',
+  stillRunningTitle: 'Moim is still in your call',
+  stillRunningBody:
+    'Closing the window kept the call going. Open Moim from its tray icon to return or leave.',
 }
 
 export type ShellStrings = typeof EN
@@ -20,7 +25,12 @@ const KO: ShellStrings = {
   quit: 'Moim 종료',
   call: '통화',
   trayIdle: 'Moim',
-  trayInCall: 'Moim — 통화 중',
+  trayInCall: '통화 중',
+  statusInCall: '통화 중: {room}',
+  statusMuted: '마이크 꺼짐',
+  stillRunningTitle: 'Moim 통화가 계속되고 있습니다',
+  stillRunningBody:
+    '창을 닫아도 통화는 계속됩니다. 트레이 아이콘에서 Moim을 열어 돌아오거나 통화를 나갈 수 있습니다.',
 }
 
 export function shellStrings(locale: string): ShellStrings {

@@ -30,14 +30,18 @@ describe('window.moim', () => {
     expect(api.platform).toBe('linux')
     await api.screenShare.listSources({ types: ['screen'] })
     await api.screenShare.select({ sourceId: 'screen:0:0', audio: false })
-    api.call.setState({ inCall: true, muted: true })
+    api.call.setState({ inCall: true, muted: true, room: 'friday' })
     api.screenShare.requestStop()
     expect(ipc.invoke).toHaveBeenCalledWith(IPC.screenListSources, { types: ['screen'] })
     expect(ipc.invoke).toHaveBeenCalledWith(IPC.screenSelect, {
       sourceId: 'screen:0:0',
       audio: false,
     })
-    expect(ipc.send).toHaveBeenCalledWith(IPC.callState, { inCall: true, muted: true })
+    expect(ipc.send).toHaveBeenCalledWith(IPC.callState, {
+      inCall: true,
+      muted: true,
+      room: 'friday',
+    })
     expect(ipc.send).toHaveBeenCalledWith(IPC.screenRequestStop)
   })
 
@@ -69,6 +73,29 @@ describe('window.moim', () => {
     expect(links).toHaveBeenLastCalledWith({ room: 'late', server: null })
   })
 
+  it('updates, preferences and close requests use their own channels', async () => {
+    const { ipc, emit } = fakeIpc({ [IPC.updateRestart]: { ok: true } })
+    const api = createDesktopApi(ipc, 'win32')
+    await expect(api.updates.restartToUpdate()).resolves.toEqual({ ok: true })
+    await api.updates.check()
+    await api.preferences.set({ closeDuringCall: 'tray' })
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC.updateCheck, undefined)
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC.preferencesSet, { closeDuringCall: 'tray' })
+    const statuses = vi.fn()
+    api.updates.onStatus(statuses)
+    emit(IPC.updateStatus, { state: 'ready', version: '1.2.0' })
+    expect(statuses).toHaveBeenCalledWith({ state: 'ready', version: '1.2.0' })
+    const requests = vi.fn()
+    api.window.onCloseRequested(requests)
+    emit(IPC.windowCloseRequested, { confirm: true })
+    expect(requests).toHaveBeenCalledWith({ confirm: true })
+    api.window.respondToClose({ action: 'tray', remember: false })
+    expect(ipc.send).toHaveBeenCalledWith(IPC.windowCloseDecision, {
+      action: 'tray',
+      remember: false,
+    })
+  })
+
   it('exposes no ipcRenderer, no generic send/invoke and no Node objects', () => {
     const { ipc } = fakeIpc()
     const api = createDesktopApi(ipc, 'freebsd')
@@ -90,7 +117,10 @@ describe('window.moim', () => {
         'onDeepLink',
         'openExternal',
         'platform',
+        'preferences',
         'screenShare',
+        'updates',
+        'window',
       ].sort(),
     )
     expect(() => api.call.onTrayAction('nope' as never)).toThrow(TypeError)

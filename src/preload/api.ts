@@ -5,11 +5,13 @@
 import type { IpcRendererEvent } from 'electron'
 import { IPC } from '../shared/ipc'
 import type {
+  CloseRequest,
   DeepLinkJoin,
   DesktopPlatform,
   MoimDesktopApi,
   TrayAction,
   Unsubscribe,
+  UpdateStatus,
 } from './index.d'
 
 export interface IpcRendererLike {
@@ -70,5 +72,19 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): MoimDe
       openSystemSettings: (kind) => invoke(IPC.mediaOpenSettings, kind),
     },
     openExternal: (url) => invoke(IPC.openExternal, url),
+    updates: {
+      getStatus: () => invoke(IPC.updateGetStatus),
+      check: () => invoke(IPC.updateCheck),
+      restartToUpdate: () => invoke(IPC.updateRestart),
+      onStatus: (callback) => subscribe<UpdateStatus>(IPC.updateStatus, callback),
+    },
+    preferences: {
+      get: () => invoke(IPC.preferencesGet),
+      set: (patch) => invoke(IPC.preferencesSet, patch),
+    },
+    window: {
+      onCloseRequested: (callback) => subscribe<CloseRequest>(IPC.windowCloseRequested, callback),
+      respondToClose: (decision) => ipc.send(IPC.windowCloseDecision, decision),
+    },
   }
 }

@@ -27,11 +27,25 @@ export interface ListScreenSourcesRequest {
   thumbnailSize?: { width: number; height: number }
 }
 
+/** Why "Share system audio" is not offered on this computer. */
+export type SystemAudioLimit =
+  /** macOS older than 12.3 (no ScreenCaptureKit). */
+  | 'macos-too-old'
+  /** Linux without a PulseAudio (or PipeWire's pulse) sound server. */
+  | 'no-pulseaudio'
+  /** Any other OS. */
+  | 'unsupported-os'
+
 export interface ScreenShareCapabilities {
   /** The OS picker (macOS 15+, Wayland portal) answers getDisplayMedia; skip Moim's picker. */
   systemPicker: boolean
-  /** "Share system audio" can be offered (loopback audio on Windows). */
+  /**
+   * "Share system audio" can be offered: Windows, macOS 12.3+, Linux with PulseAudio/PipeWire
+   * (Chromium's loopback capture).
+   */
   systemAudio: boolean
+  /** Why it cannot, when systemAudio is false; null when it can. */
+  systemAudioLimit: SystemAudioLimit | null
   /** The user's last "Share system audio" choice. */
   rememberedAudio: boolean
 }
@@ -59,6 +73,8 @@ export interface DeepLinkJoin {
 export interface CallState {
   inCall: boolean
   muted: boolean
+  /** The room of the call (shown in the tray), or null outside a call. */
+  room: string | null
 }
 
 /** From the tray menu, or a click on a chat notification ('open-chat'). */
@@ -72,6 +88,48 @@ export interface ChatNotification {
   title: string
   /** 0..300 characters (longer text is cut with an ellipsis). */
   body: string
+}
+
+/**
+ * The automatic updater, as the UI shows it. Updates are only checked in a packaged app whose
+ * build names an update feed; checks and downloads wait while the user is in a call.
+ */
+export type UpdateStatus =
+  /**
+   * development: not a packaged app; no-feed: the build names no update feed; unsupported: an
+   * installation that cannot replace itself (a Linux build that is neither AppImage nor deb).
+   */
+  | { state: 'off'; reason: UpdateOffReason }
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'up-to-date' }
+  /** Found; the download starts when the current call ends. */
+  | { state: 'available'; version: string }
+  | { state: 'downloading'; version: string; percent: number }
+  | { state: 'ready'; version: string }
+  | { state: 'error'; message: string }
+
+export type UpdateOffReason = 'development' | 'no-feed' | 'unsupported'
+
+export type RestartToUpdateResult = { ok: true } | { ok: false; reason: 'in-call' | 'not-ready' }
+
+/** What closing the window does during a call (outside a call it closes as usual). */
+export type CloseDuringCall = 'ask' | 'tray' | 'quit'
+
+export interface DesktopPreferences {
+  closeDuringCall: CloseDuringCall
+}
+
+/** The user closed the window during a call: ask them (confirm) or leave the call and close. */
+export interface CloseRequest {
+  confirm: boolean
+}
+
+export interface CloseDecision {
+  /** quit: leave the call, then close; tray: keep the call in the tray; cancel: stay. */
+  action: 'quit' | 'tray' | 'cancel'
+  /** Make this the answer from now on (ignored for cancel). */
+  remember: boolean
 }
 
 /** Unsubscribe function returned by every on*() subscription. */
@@ -123,6 +181,27 @@ export interface MoimDesktopApi {
 
   /** Opens an http(s) URL in the default browser; rejects anything else. */
   openExternal(url: string): Promise<void>
+
+  updates: {
+    getStatus(): Promise<UpdateStatus>
+    /** Checks now (Settings' "Check for updates"); waits for the end of a call like any check. */
+    check(): Promise<UpdateStatus>
+    /** Quits and installs a downloaded update; refused during a call. */
+    restartToUpdate(): Promise<RestartToUpdateResult>
+    onStatus(callback: (status: UpdateStatus) => void): Unsubscribe
+  }
+
+  preferences: {
+    get(): Promise<DesktopPreferences>
+    set(patch: Partial<DesktopPreferences>): Promise<DesktopPreferences>
+  }
+
+  window: {
+    /** The user closed the window during a call (with the "ask" or "quit" preference). */
+    onCloseRequested(callback: (request: CloseRequest) => void): Unsubscribe
+    /** The answer to the latest close request. */
+    respondToClose(decision: CloseDecision): void
+  }
 }
 
 declare global {

@@ -20,6 +20,16 @@ export const IPC = {
   mediaAsk: 'media:ask',
   mediaOpenSettings: 'media:open-settings',
   openExternal: 'shell:open-external',
+  updateGetStatus: 'update:get-status',
+  updateCheck: 'update:check',
+  updateRestart: 'update:restart',
+  /** main -> renderer */
+  updateStatus: 'update:status',
+  preferencesGet: 'preferences:get',
+  preferencesSet: 'preferences:set',
+  /** main -> renderer */
+  windowCloseRequested: 'window:close-requested',
+  windowCloseDecision: 'window:close-decision',
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

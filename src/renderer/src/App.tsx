@@ -1,8 +1,10 @@
 import { useEffect, type ReactElement } from 'react'
 import { CallScreen } from './features/call/CallScreen'
+import { DesktopDialogs } from './features/desktop/DesktopDialogs'
+import { useDesktopShell } from './features/desktop/useDesktopShell'
 import { LobbyScreen } from './features/lobby/LobbyScreen'
-import { useDeepLinks } from './features/lobby/useDeepLinks'
 import { useLanguage, useT } from './i18n/useT'
+import { useSession } from './sessionContext'
 import { useCallStore } from './store/useCallStore'
 import { useChatStore } from './store/useChatStore'
 
@@ -14,7 +16,7 @@ export function App(): ReactElement {
   const room = useCallStore((s) => s.room?.id ?? null)
   const unread = useChatStore((s) => s.unread)
 
-  useDeepLinks()
+  useDesktopShell(useSession())
 
   useEffect(() => {
     document.documentElement.lang = language
@@ -26,5 +28,10 @@ export function App(): ReactElement {
     document.title = inCall && unread > 0 ? t('chat.titleUnread', { count: unread, title }) : title
   }, [inCall, room, unread, t])
 
-  return inCall ? <CallScreen /> : <LobbyScreen />
+  return (
+    <>
+      {inCall ? <CallScreen /> : <LobbyScreen />}
+      <DesktopDialogs />
+    </>
+  )
 }

@@ -1,17 +1,21 @@
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
-import { chatStrings, type ChatStringKey } from './tables/chat'
-import { screenShareStrings, type ScreenShareStringKey } from './tables/screenShare'
+import { chatStrings } from './tables/chat'
+import { desktopStrings } from './tables/desktop'
+import { screenShareStrings } from './tables/screenShare'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-export type StringKey = CoreStringKey | ScreenShareStringKey | ChatStringKey
-export type TranslateVars = Readonly<Record<string, string | number>>
+const featureTables = [screenShareStrings, chatStrings, desktopStrings] as const
 
-const featureTables = [screenShareStrings, chatStrings] as const
+/** Distributes over the tables: every key of every feature table. */
+type KeysOf<T> = T extends { en: infer Table } ? keyof Table : never
+type FeatureStringKey = KeysOf<(typeof featureTables)[number]>
+export type StringKey = CoreStringKey | FeatureStringKey
+export type TranslateVars = Readonly<Record<string, string | number>>
 
 const tables: Record<Language, Record<StringKey, string>> = {
   en: Object.assign({}, en, ...featureTables.map((table) => table.en)),

@@ -7,7 +7,11 @@ import type { MoimDesktopApi } from '../../../preload/index.d'
 export type {
   CallState,
   ChatNotification,
+  CloseDecision,
+  CloseDuringCall,
+  CloseRequest,
   DeepLinkJoin,
+  DesktopPreferences,
   DesktopPlatform,
   HostInfo,
   ListScreenSourcesRequest,
@@ -18,8 +22,10 @@ export type {
   ScreenShareSelection,
   ScreenSource,
   ScreenSourceType,
+  SystemAudioLimit,
   TrayAction,
   Unsubscribe,
+  UpdateStatus,
 } from '../../../preload/index.d'
 
 export function getDesktopApi(): MoimDesktopApi | null {

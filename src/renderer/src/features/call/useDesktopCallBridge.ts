@@ -10,16 +10,19 @@ export function useDesktopCallBridge(session: Session): void {
     if (!desktop) return
     const publish = (): void => {
       const state = callStore.getState()
+      const inCall = state.phase === 'in-call' || state.phase === 'reconnecting'
       desktop.call.setState({
-        inCall: state.phase === 'in-call' || state.phase === 'reconnecting',
+        inCall,
         muted: !state.local.audioEnabled,
+        room: inCall ? (state.room?.id ?? null) : null,
       })
     }
     publish()
     const unsubscribeStore = callStore.subscribe((state, previous) => {
       if (
         state.phase !== previous.phase ||
-        state.local.audioEnabled !== previous.local.audioEnabled
+        state.local.audioEnabled !== previous.local.audioEnabled ||
+        state.room?.id !== previous.room?.id
       ) {
         publish()
       }
@@ -32,7 +35,7 @@ export function useDesktopCallBridge(session: Session): void {
     return () => {
       unsubscribeStore()
       unsubscribeTray()
-      desktop.call.setState({ inCall: false, muted: false })
+      desktop.call.setState({ inCall: false, muted: false, room: null })
     }
   }, [session])
 }

@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react'
 import { useStore } from 'zustand'
-import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../../../shared/limits'
-import type { StringKey } from '../../i18n/translate'
+import { PASSWORD_MAX_LENGTH } from '../../../../shared/limits'
 import { useT } from '../../i18n/useT'
 import { getDesktopApi } from '../../platform/desktop'
 import { useSession } from '../../sessionContext'
@@ -9,17 +8,13 @@ import { useCallStore } from '../../store/useCallStore'
 import { IconButton } from '../call/ui/IconButton'
 import { ShuffleIcon } from '../call/ui/icons'
 import { MessageBox } from '../call/ui/MessageBox'
-import { settingsStore } from '../settings/settingsStore'
-import { joinServerNow, resolveJoinServer, type JoinServer } from './joinServer'
+import { LinkServerNotice } from '../desktop/LinkServerNotice'
+import { joinFromLobby } from './joinRoom'
 import { sanitizeRoomName } from './launchParams'
-import { CAPACITY_CHOICES, lobbyStore, validateLobbyForm, type FormProblems } from './lobbyStore'
+import { NameField } from './NameField'
+import { activeLinkServer, CAPACITY_CHOICES, lobbyStore, type FormProblems } from './lobbyStore'
 import { saveDisplayName } from './profile'
 import { randomRoomName } from './randomRoom'
-
-interface LocalProblem {
-  key: StringKey
-  hintKey?: StringKey
-}
 
 export function JoinForm(): ReactElement {
   const t = useT()
@@ -27,13 +22,10 @@ export function JoinForm(): ReactElement {
   const form = useStore(lobbyStore)
   const phase = useCallStore((s) => s.phase)
   const [problems, setProblems] = useState<FormProblems>({})
-  const [serverProblem, setServerProblem] = useState<LocalProblem | null>(null)
   const [resolving, setResolving] = useState(false)
   const nameRef = useRef<HTMLInputElement>(null)
   const roomRef = useRef<HTMLInputElement>(null)
   const ids = {
-    name: useId(),
-    nameError: useId(),
     room: useId(),
     roomError: useId(),
     password: useId(),
@@ -42,70 +34,31 @@ export function JoinForm(): ReactElement {
     capacityHint: useId(),
   }
   const busy = resolving || phase === 'joining'
+  const serverProblem = form.serverProblem
+  const linkServer = getDesktopApi() ? activeLinkServer(form) : null
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     if (busy) return
-    const found = validateLobbyForm(form)
-    setProblems(found)
-    setServerProblem(null)
-    if (found.name) return nameRef.current?.focus()
-    if (found.room) return roomRef.current?.focus()
-    const name = form.name.trim()
-    saveDisplayName(name)
-    const join = async (server: JoinServer): Promise<void> => {
-      if (!server.ok) {
-        setServerProblem({ key: server.key, hintKey: server.hintKey })
-        return
-      }
-      session.clearError()
-      await session.join({
-        serverUrl: server.url,
-        room: form.room.trim(),
-        name,
-        password: form.password === '' ? undefined : form.password,
-        capacity: form.capacity,
-      })
-    }
-    const desktop = getDesktopApi()
-    const settings = settingsStore.getState()
-    const known = joinServerNow(desktop, settings, window.location.origin)
-    if (known) return join(known)
-    setResolving(true)
-    try {
-      await join(await resolveJoinServer(desktop, settings, window.location.origin))
-    } finally {
-      setResolving(false)
-    }
+    setProblems({})
+    const outcome = await joinFromLobby(session, getDesktopApi(), setResolving)
+    if (outcome.started) return
+    setProblems(outcome.problems)
+    if (outcome.problems.name) nameRef.current?.focus()
+    else if (outcome.problems.room) roomRef.current?.focus()
   }
 
   return (
     <form className="join-form" noValidate onSubmit={(event) => void submit(event)}>
-      <div className="field">
-        <label htmlFor={ids.name} className="field-label">
-          {t('lobby.name')}
-        </label>
-        <input
-          ref={nameRef}
-          id={ids.name}
-          className="input"
-          autoComplete="nickname"
-          maxLength={NAME_MAX_LENGTH}
-          placeholder={t('lobby.namePlaceholder')}
-          value={form.name}
-          aria-invalid={problems.name !== undefined}
-          aria-describedby={problems.name ? ids.nameError : undefined}
-          onChange={(event) => form.update({ name: event.target.value })}
-          onBlur={() => {
-            if (form.name.trim() !== '') saveDisplayName(form.name.trim())
-          }}
-        />
-        {problems.name ? (
-          <p id={ids.nameError} className="field-error">
-            {t(problems.name, { max: NAME_MAX_LENGTH })}
-          </p>
-        ) : null}
-      </div>
+      <NameField
+        inputRef={nameRef}
+        value={form.name}
+        problem={problems.name}
+        onChange={(name) => form.update({ name })}
+        onBlur={() => {
+          if (form.name.trim() !== '') saveDisplayName(form.name.trim())
+        }}
+      />
 
       <div className="field">
         <label htmlFor={ids.room} className="field-label">
@@ -185,6 +138,14 @@ export function JoinForm(): ReactElement {
       <p id={ids.capacityHint} className="field-hint">
         {t('lobby.capacityHint')}
       </p>
+
+      {linkServer ? (
+        <LinkServerNotice
+          room={linkServer.room}
+          host={linkServer.host}
+          onForget={() => form.setLinkServer(null)}
+        />
+      ) : null}
 
       {serverProblem ? (
         <MessageBox

@@ -6,6 +6,7 @@ import { useSession } from '../../sessionContext'
 import { callStore } from '../../store/callStore'
 import { useCallStore } from '../../store/useCallStore'
 import { MessageBox } from '../call/ui/MessageBox'
+import { UpdateBanner } from '../desktop/UpdateBanner'
 import { SettingsPanel } from '../settings/SettingsPanel'
 import { settingsStore } from '../settings/settingsStore'
 import {
@@ -89,6 +90,7 @@ export function LobbyScreen(): ReactElement {
         </h1>
         <p className="brand-tagline">{t('app.tagline')}</p>
       </header>
+      <UpdateBanner />
       <div className="lobby-body">
         <PreviewPanel name={name} />
         <div className="lobby-card">

@@ -20,8 +20,28 @@ export interface LobbyForm {
   capacity: number
 }
 
+/**
+ * A signaling server from an invite link the user accepted in the link's dialog: used for
+ * joining that link's room only, never saved (the saved server changes only in Settings).
+ */
+export interface LinkServer {
+  room: string
+  url: string
+  host: string
+}
+
+export interface ServerProblem {
+  key: StringKey
+  hintKey?: StringKey
+}
+
 export interface LobbyState extends LobbyForm {
+  linkServer: LinkServer | null
+  /** Why the last Join could not reach a server (shown under the form). */
+  serverProblem: ServerProblem | null
   update: (patch: Partial<LobbyForm>) => void
+  setLinkServer: (linkServer: LinkServer | null) => void
+  setServerProblem: (problem: ServerProblem | null) => void
 }
 
 export function initialLobbyForm(search: string, savedName: string): LobbyForm {
@@ -35,8 +55,20 @@ export function initialLobbyForm(search: string, savedName: string): LobbyForm {
 
 export const lobbyStore = createStore<LobbyState>()((set) => ({
   ...initialLobbyForm(globalThis.location?.search ?? '', loadDisplayName()),
+  linkServer: null,
+  serverProblem: null,
   update: (patch) => set(patch),
+  setLinkServer: (linkServer) => set({ linkServer }),
+  setServerProblem: (serverProblem) => set({ serverProblem }),
 }))
+
+/** The link's server, while the form still names the link's room. */
+export function activeLinkServer(
+  state: Pick<LobbyState, 'room' | 'linkServer'>,
+): LinkServer | null {
+  const link = state.linkServer
+  return link && link.room === state.room.trim() ? link : null
+}
 
 export interface FormProblems {
   name?: StringKey

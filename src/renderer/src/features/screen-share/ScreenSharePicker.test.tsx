@@ -1,12 +1,17 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
+import type { SystemAudioLimit } from '../../platform/desktop'
 import { ScreenSharePicker } from './ScreenSharePicker'
 
-function render(systemAudio: boolean, rememberedAudio = false): string {
+function render(
+  systemAudio: boolean,
+  rememberedAudio = false,
+  systemAudioLimit: SystemAudioLimit | null = null,
+): string {
   return renderToStaticMarkup(
     <ScreenSharePicker
       listSources={vi.fn(async () => [])}
-      capabilities={{ systemPicker: false, systemAudio, rememberedAudio }}
+      capabilities={{ systemPicker: false, systemAudio, systemAudioLimit, rememberedAudio }}
       initialQuality="motion"
       onShare={vi.fn()}
       onCancel={vi.fn()}
@@ -31,5 +36,13 @@ describe('ScreenSharePicker markup', () => {
   it('offers system audio only where supported, remembering the last choice', () => {
     expect(render(true, true)).toMatch(/type="checkbox" checked=""\/>Share system audio/)
     expect(render(true, false)).toMatch(/type="checkbox"\/>Share system audio/)
+  })
+
+  it('says why system audio is not offered where it cannot be captured', () => {
+    expect(render(false, false, 'macos-too-old')).toContain(
+      'Sharing system audio needs macOS 12.3 or newer.',
+    )
+    expect(render(false, false, 'no-pulseaudio')).toContain('PulseAudio or PipeWire')
+    expect(render(false, false, 'no-pulseaudio')).not.toContain('type="checkbox"')
   })
 })

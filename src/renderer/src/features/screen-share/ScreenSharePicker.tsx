@@ -17,8 +17,10 @@ import type {
   ScreenShareCapabilities,
   ScreenSource,
   ScreenSourceType,
+  SystemAudioLimit,
 } from '../../platform/desktop'
 import { keepSelection, moveIndex, type PickedSource, type ScreenShareQuality } from './pickerModel'
+import type { StringKey } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
 import './screenShare.css'
 
@@ -26,6 +28,12 @@ export const PICKER_POLL_MS = 2000
 export const PICKER_COLUMNS = 3
 const THUMBNAIL_SIZE = { width: 320, height: 180 }
 const TABS: readonly ScreenSourceType[] = ['screen', 'window']
+/** Where system audio cannot be shared, the picker says why instead of offering it. */
+const SYSTEM_AUDIO_LIMITS = {
+  'macos-too-old': 'screenShare.systemAudioMacOld',
+  'no-pulseaudio': 'screenShare.systemAudioNoPulse',
+  'unsupported-os': 'screenShare.systemAudioUnsupported',
+} as const satisfies Record<SystemAudioLimit, StringKey>
 
 export interface ScreenSharePickerProps {
   listSources: (request: ListScreenSourcesRequest) => Promise<ScreenSource[]>
@@ -242,6 +250,8 @@ export function ScreenSharePicker(props: ScreenSharePickerProps): ReactElement {
             <input type="checkbox" checked={audio} onChange={(e) => setAudio(e.target.checked)} />
             {t('screenShare.systemAudio')}
           </label>
+        ) : capabilities.systemAudioLimit ? (
+          <p className="ssp-note">{t(SYSTEM_AUDIO_LIMITS[capabilities.systemAudioLimit])}</p>
         ) : null}
         <div className="dialog-footer ssp-footer">
           <button type="button" className="secondary-button" onClick={onCancel}>

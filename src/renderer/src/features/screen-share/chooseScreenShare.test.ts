@@ -7,6 +7,7 @@ function fakeDesktop(capabilities: Partial<ScreenShareCapabilities> = {}) {
     getCapabilities: vi.fn(async () => ({
       systemPicker: false,
       systemAudio: false,
+      systemAudioLimit: null,
       rememberedAudio: false,
       ...capabilities,
     })),
@@ -34,6 +35,7 @@ describe('chooseScreenShare', () => {
     expect(pick).toHaveBeenCalledWith({
       systemPicker: false,
       systemAudio: true,
+      systemAudioLimit: null,
       rememberedAudio: false,
     })
     expect(screenShare.select).toHaveBeenCalledWith({ sourceId: 'window:42:0', audio: true })

@@ -5,6 +5,7 @@ import { languageStore } from '../../i18n/languageStore'
 import { useLanguage, useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useChatStore } from '../../store/useChatStore'
+import { DesktopSettings } from '../desktop/DesktopSettings'
 import { parseServerUrl } from './serverUrl'
 import { settingsStore } from './settingsStore'
 
@@ -131,7 +132,7 @@ export function ChatNotificationSetting(): ReactElement {
   )
 }
 
-/** The lobby's settings section: server choice on desktop, language everywhere. */
+/** The lobby's settings section: language everywhere; server, chat notifications, closing and updates on desktop. */
 export function SettingsPanel({ desktop }: { desktop: boolean }): ReactElement {
   const t = useT()
   const headingId = useId()
@@ -143,6 +144,7 @@ export function SettingsPanel({ desktop }: { desktop: boolean }): ReactElement {
       {desktop ? <ServerSettings /> : null}
       <LanguageSelect />
       {desktop ? <ChatNotificationSetting /> : null}
+      {desktop ? <DesktopSettings /> : null}
     </section>
   )
 }

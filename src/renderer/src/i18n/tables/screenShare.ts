@@ -16,6 +16,10 @@ export const en = {
   'screenShare.qualityMotion': 'Motion',
   'screenShare.qualityMotionHint': 'Smooth movement: videos and games.',
   'screenShare.systemAudio': 'Share system audio',
+  'screenShare.systemAudioMacOld': 'Sharing system audio needs macOS 12.3 or newer.',
+  'screenShare.systemAudioNoPulse':
+    'Sharing system audio needs a PulseAudio or PipeWire sound server.',
+  'screenShare.systemAudioUnsupported': 'System audio cannot be shared on this system.',
   'screenShare.share': 'Share',
   'screenShare.cancel': 'Cancel',
   'screenShare.selectFailed': 'That source is gone. Pick another one.',
@@ -38,6 +42,10 @@ export const ko: Record<ScreenShareStringKey, string> = {
   'screenShare.qualityMotion': '움직임',
   'screenShare.qualityMotionHint': '부드러운 움직임: 동영상과 게임.',
   'screenShare.systemAudio': '시스템 오디오 공유',
+  'screenShare.systemAudioMacOld': '시스템 오디오를 공유하려면 macOS 12.3 이상이 필요합니다.',
+  'screenShare.systemAudioNoPulse':
+    '시스템 오디오를 공유하려면 PulseAudio 또는 PipeWire 사운드 서버가 필요합니다.',
+  'screenShare.systemAudioUnsupported': '이 시스템에서는 시스템 오디오를 공유할 수 없습니다.',
   'screenShare.share': '공유',
   'screenShare.cancel': '취소',
   'screenShare.selectFailed': '해당 대상이 사라졌습니다. 다른 대상을 선택하세요.',

@@ -44,6 +44,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     capabilities={{
       systemPicker: false,
       systemAudio: params.get('audio') === '1',
+      systemAudioLimit: params.get('audio') === '1' ? null : 'no-pulseaudio',
       rememberedAudio: params.get('remembered') === '1',
     }}
     initialQuality="text"
