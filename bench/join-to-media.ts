@@ -26,11 +26,7 @@ const SAMPLES = 5
 const CONTEXT_SAMPLES = 3
 const TARGET_RATIO = 1.5
 const DEADLINE_MS = 5 * 60_000
-/**
- * Between samples the room is left alone this long: the app makes its spare answering connection
- * once a call has been quiet for 2 s, and that background work belongs between samples, not
- * inside whichever measurement (app or baseline) happens to come next.
- */
+/** Between samples the room is left alone this long, so each measurement starts settled. */
 const QUIET_MS = 3_000
 
 const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS))

@@ -1,8 +1,7 @@
 /**
  * What the side that calls (the newcomer) puts into a new connection before its first offer,
  * in this order: the camera audio and video transceivers, then the data channels. The answerer
- * mirrors it; docs/protocol.md documents it for other clients. A connection made ahead
- * (ConnectionPool) and one made at join get exactly this, from here.
+ * mirrors it; docs/protocol.md documents it for other clients.
  */
 import { CHANNEL_INIT, CONTROL_LABEL, VOLATILE_LABEL } from '../../../shared/channel/labels'
 import type { VideoBudget } from './videoBudget'

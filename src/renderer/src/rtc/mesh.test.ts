@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { eventually } from './testing/eventually'
 import type { SignalData } from '../../../shared/protocol'
-import { ConnectionPool } from './connectionPool'
 import type { ChannelPort } from './channelPort'
 import { Mesh, type MeshOptions } from './mesh'
 import { cameraBudget } from './videoBudget'
@@ -69,39 +68,6 @@ describe('Mesh', () => {
     const turn = [{ urls: 'turn:127.0.0.1:3478', username: '1:x', credential: 'c' }]
     mesh('a').setIceServers(turn)
     expect(pcsOf.get('a')?.map((pc) => pc.config.iceServers)).toEqual([turn, turn])
-  })
-
-  it('takes ready-made connections when there are some, and makes the rest', async () => {
-    const pools = new Map<string, ConnectionPool>()
-    const { mesh, pcsOf } = createRoom(['a', 'b', 'c'], (id, network) => {
-      const pool = new ConnectionPool({
-        createPeerConnection: network.create,
-        certificates: () => [],
-        camera: fakeCamera,
-        scheduleIdle: (task) => {
-          task()
-          return () => {}
-        },
-        refillDelayMs: 60_000,
-      })
-      // The newcomer has one caller ready (of the two it needs); a has one answerer ready.
-      if (id === 'c') pool.setTarget({ callers: 1, answerers: 0 })
-      if (id === 'a') pool.setTarget({ callers: 0, answerers: 1 })
-      pools.set(id, pool)
-      return { takeConnection: (role, iceServers) => pool.take(role, iceServers) }
-    })
-    mesh('b').ensure('a', true)
-    await eventually(() => expect(allConnected(mesh('a'))).toBe(true))
-    mesh('c').connectAll(['a', 'b'])
-    await eventually(() => {
-      for (const id of ['a', 'b', 'c']) expect(allConnected(mesh(id))).toBe(true)
-    })
-    // Made by the meshes themselves, once the one ready connection was used: a's answerer to c,
-    // b's caller to a and answerer to c, c's second caller.
-    expect(pcsOf.get('a')).toHaveLength(1)
-    expect(pcsOf.get('b')).toHaveLength(2)
-    expect(pcsOf.get('c')).toHaveLength(1)
-    for (const pool of pools.values()) pool.close()
   })
 
   it('removing a peer closes its connection and detaches every listener', async () => {

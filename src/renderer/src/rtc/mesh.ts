@@ -6,7 +6,7 @@
 import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from '../lib/emitter'
 import type { ChannelPort } from './channelPort'
-import { linkConfiguration, type ConnectionRole, type PooledConnection } from './connectionPool'
+import { linkConfiguration } from './linkConfiguration'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
 import { cameraBudget, type VideoBudget } from './videoBudget'
 
@@ -29,12 +29,8 @@ export interface MeshOptions {
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   sendSignal: (to: string, data: SignalData) => void
   camera?: CameraSource
-  /** One DTLS certificate for every link, made ahead (see session): no key generation per link. */
-  certificates?: RTCCertificate[]
   createMediaStream?: (tracks: MediaStreamTrack[]) => MediaStream
   disconnectGraceMs?: number
-  /** Connections made ahead (ConnectionPool); a link makes its own when none is ready. */
-  takeConnection?: (role: ConnectionRole, iceServers: RTCIceServer[]) => PooledConnection | null
 }
 
 export class Mesh extends Emitter<MeshEvents> {
@@ -92,13 +88,11 @@ export class Mesh extends Emitter<MeshEvents> {
   private createLink(peerId: string, initiator: boolean, budget: VideoBudget): PeerLink {
     if (this.closed) throw new Error('mesh is closed')
     if (peerId === this.selfId) throw new Error('cannot connect to self')
-    const pooled = this.options.takeConnection?.(initiator ? 'caller' : 'answerer', this.iceServers)
     const link = new PeerLink({
       selfId: this.selfId,
       remoteId: peerId,
       initiator,
-      pc: pooled?.pc ?? this.newConnection(),
-      ...(pooled?.caller ? { callerSetup: pooled.caller } : {}),
+      pc: this.options.createPeerConnection(linkConfiguration(this.iceServers)),
       sendSignal: (data) => this.options.sendSignal(peerId, data),
       camera: this.camera,
       createMediaStream: this.options.createMediaStream,
@@ -117,12 +111,6 @@ export class Mesh extends Emitter<MeshEvents> {
     for (const stream of this.screens.values()) link.addScreen(stream)
     link.start()
     return link
-  }
-
-  private newConnection(): RTCPeerConnection {
-    return this.options.createPeerConnection(
-      linkConfiguration(this.iceServers, this.options.certificates),
-    )
   }
 
   /** Fresh ICE servers from a rejoin (TURN credentials expire): for new links and ICE restarts. */

@@ -14,7 +14,7 @@
 import { CHANNEL_INIT, channelKindOf } from '../../../shared/channel/labels'
 import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from '../lib/emitter'
-import { addCallerLayout, type CallerSetup } from './callerLayout'
+import { addCallerLayout } from './callerLayout'
 import { ChannelPort, SAFE_MESSAGE_SIZE } from './channelPort'
 import { sameBudget, type VideoBudget } from './videoBudget'
 
@@ -54,11 +54,6 @@ export interface PeerLinkOptions {
   offerRetryMs?: number
   /** Size and bitrate cap for our camera to this peer, applied from its first frame. */
   videoBudget?: VideoBudget
-  /**
-   * For an initiator whose pc was made ahead (ConnectionPool): its camera transceivers and data
-   * channels, used instead of adding new ones.
-   */
-  callerSetup?: CallerSetup
 }
 
 const DEFAULT_DISCONNECT_GRACE_MS = 4_000
@@ -127,7 +122,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private applyingBudget = false
   /** A remote description has been applied at least once. */
   private negotiated = false
-  private readonly callerSetup: CallerSetup | null
 
   constructor(options: PeerLinkOptions) {
     super()
@@ -141,7 +135,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.disconnectGraceMs = options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS
     this.offerRetryMs = options.offerRetryMs ?? DEFAULT_OFFER_RETRY_MS
     this.videoBudget = options.videoBudget ?? null
-    this.callerSetup = options.callerSetup ?? null
   }
 
   /** Wires the connection; call after attaching listeners so no early event is lost. */
@@ -162,17 +155,14 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       else channel.close()
     }
     if (this.initiator) {
-      const setup = this.callerSetup
-      if (setup) this.adoptCallerSetup(setup)
-      else this.addCallerLayout()
+      this.addCallerLayout()
       this.cameraClaimed = true
       this.ensureRemoteCamera()
       this.applyPendingScreens()
       // Offer now rather than on negotiationneeded: that event is a task, which can queue
       // behind other work and delay the first offer. Once this offer is under way the browser
       // no longer considers negotiation needed.
-      if (setup) void this.budgetThenNegotiate(setup)
-      else void this.negotiate()
+      void this.negotiate()
     }
   }
 
@@ -184,47 +174,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.cameraTransceivers.video = setup.video
     this.appliedBudget = setup.budget
     for (const channel of setup.channels) this.addPort(channel)
-  }
-
-  /** A pooled connection was made with the camera of its time: bring it up to date. */
-  private adoptCallerSetup(setup: CallerSetup): void {
-    this.cameraTransceivers.audio = setup.audio
-    this.cameraTransceivers.video = setup.video
-    for (const kind of ['audio', 'video'] as const) {
-      const sender = setup[kind].sender
-      const track = this.camera[kind]
-      if (sender.track !== track) {
-        sender
-          .replaceTrack(track)
-          .catch((error: unknown) => console.warn('replaceTrack failed', error))
-      }
-      // Changing the streams makes negotiation needed: only when the camera container changed.
-      const stream = this.camera.stream
-      if (stream && stream !== setup.stream && typeof sender.setStreams === 'function')
-        sender.setStreams(stream)
-    }
-    for (const channel of setup.channels) this.addPort(channel)
-  }
-
-  /**
-   * The budget is set before the first offer, so the encoder starts at it. The signaling thread
-   * is idle this early, so querying the sender does not block. A connection made with the same
-   * budget offers at once.
-   */
-  private async budgetThenNegotiate(setup: CallerSetup): Promise<void> {
-    const budget = this.videoBudget
-    if (budget && sameBudget(budget, setup.budget)) {
-      this.appliedBudget = budget
-    } else if (budget) {
-      try {
-        if (await writeBudget(setup.video.sender, budget)) this.appliedBudget = budget
-      } catch (error) {
-        // The answer's handler tries again; the offer must not wait for it.
-        console.debug('video budget not applied before the offer', error)
-      }
-    }
-    // negotiationneeded may have started an offer meanwhile.
-    if (!this.makingOffer && !this.pc.localDescription) await this.negotiate()
   }
 
   get connectionStatus(): LinkStatus {

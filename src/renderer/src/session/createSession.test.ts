@@ -39,28 +39,11 @@ function silentAudioContext(): AudioContext {
   return context as unknown as AudioContext
 }
 
-/** Idle moments on demand: scheduled tasks run only when the test calls runIdle(). */
-function idleQueue() {
-  const idle: (() => void)[] = []
-  return {
-    runIdle: () => {
-      for (let i = 0; i < 20 && idle.length > 0; i++) idle.shift()?.()
-    },
-    scheduleIdle: (task: () => void) => {
-      idle.push(task)
-      return () => idle.splice(idle.indexOf(task) >>> 0, 1)
-    },
-  }
-}
-
 function client(
   options: {
     lostPeerGraceMs?: number
     audio?: boolean
     remoteMeterDelayMs?: number
-    callPoolSettleMs?: number
-    generateCertificate?: () => Promise<RTCCertificate>
-    scheduleIdle?: (task: () => void) => () => void
   } = {},
 ): Client {
   server ??= new FakeServer()
@@ -86,9 +69,6 @@ function client(
     socketFactory: server.factory,
     lostPeerGraceMs: options.lostPeerGraceMs,
     remoteMeterDelayMs: options.remoteMeterDelayMs ?? 0,
-    callPoolSettleMs: options.callPoolSettleMs,
-    generateCertificate: options.generateCertificate,
-    scheduleIdle: options.scheduleIdle,
   })
   sessions.push(session)
   return { session, store, chat, speakingStore, devices, pcs }
@@ -296,92 +276,6 @@ describe('session: call', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(Object.keys(a.store.getState().participants)).not.toContain(cId)
     expect(Object.keys(a.speakingStore.getState().levels)).not.toContain(cId)
-  })
-
-  it('every connection of a call shares one certificate made in the lobby', async () => {
-    let made = 0
-    const generateCertificate = () => {
-      made++
-      return Promise.resolve({ expires: Date.now() + 30 * 86_400_000 } as RTCCertificate)
-    }
-    const [a, b, c] = [client(), client(), client({ generateCertificate })]
-    for (const x of [a, b, c]) await x.session.startPreview()
-    await join(a, 'Ann')
-    await join(b, 'Bo')
-    await join(c, 'Cy')
-    await eventually(() => expect(allConnected(c, 2)).toBe(true))
-    const certificates = c.pcs.map((pc) => pc.config.certificates)
-    expect(certificates[0]).toHaveLength(1)
-    expect(certificates[1]?.[0]).toBe(certificates[0]?.[0])
-    // Without one (none made, or it failed), each connection makes its own.
-    expect(a.pcs.every((pc) => pc.config.certificates === undefined)).toBe(true)
-    await c.session.leave()
-    await join(c, 'Cy')
-    expect(made).toBe(1)
-  })
-
-  it('in a call, the spare answering connection waits until the mesh has been quiet', async () => {
-    const { runIdle, scheduleIdle } = idleQueue()
-    const a = client({ scheduleIdle, callPoolSettleMs: 300 })
-    await a.session.startPreview()
-    await join(a, 'Ann')
-    const spare = () =>
-      a.pcs.filter((pc) => pc.signalingState === 'stable' && !pc.remoteDescription)
-    const b = client()
-    await b.session.startPreview()
-    await join(b, 'Bo')
-    // Bo's arrival and the link's state changes keep pushing the spare connection back.
-    await eventually(() => expect(allConnected(a, 1)).toBe(true))
-    runIdle()
-    const answered = a.pcs.length
-    expect(spare()).toHaveLength(0)
-    await new Promise((resolve) => setTimeout(resolve, 400))
-    runIdle()
-    expect(a.pcs.length).toBe(answered + 1)
-    expect(spare()).toHaveLength(1)
-  })
-
-  it('connections made in the lobby carry the join; the rest are closed', async () => {
-    const { runIdle, scheduleIdle } = idleQueue()
-    const certificate = { expires: Date.now() + 30 * 86_400_000 } as RTCCertificate
-    const [a, b] = [client(), client()]
-    const c = client({ scheduleIdle, generateCertificate: async () => certificate })
-    for (const x of [a, b, c]) await x.session.startPreview()
-    await eventually(() => {
-      runIdle()
-      expect(c.pcs).toHaveLength(3)
-    })
-    for (const pc of c.pcs) {
-      expect(pc.transceivers.map((t) => t.kind)).toEqual(['audio', 'video'])
-      expect(pc.channels.map((ch) => ch.label)).toEqual(['moim', 'moim-volatile'])
-      expect(pc.config.certificates).toEqual([certificate])
-    }
-    await join(a, 'Ann')
-    await join(b, 'Bo')
-    await join(c, 'Cy')
-    await eventually(() => expect(allConnected(c, 2) && allConnected(a, 2)).toBe(true))
-    // Two were used, none made at the click; the third is closed, and no answerer is made
-    // while the call is being set up.
-    runIdle()
-    expect(c.pcs).toHaveLength(3)
-    expect(c.pcs.map((pc) => pc.signalingState)).toEqual(['stable', 'stable', 'closed'])
-    expect(c.pcs[0].transceivers).toHaveLength(2)
-    // Back in the lobby, it prepares for the next call.
-    await c.session.leave()
-    await eventually(() => {
-      runIdle()
-      expect(c.pcs.filter((pc) => pc.signalingState !== 'closed')).toHaveLength(3)
-    })
-  })
-
-  it('joins even when the shared certificate cannot be made', async () => {
-    const failing = () => Promise.reject(new Error('no crypto'))
-    const [a, b] = [client({ generateCertificate: failing }), client()]
-    for (const x of [a, b]) await x.session.startPreview()
-    await join(a, 'Ann')
-    await join(b, 'Bo')
-    await eventually(() => expect(allConnected(a, 1) && allConnected(b, 1)).toBe(true))
-    expect(a.pcs[0].config.certificates).toBeUndefined()
   })
 
   it('joins with no devices at all and still receives everyone', async () => {

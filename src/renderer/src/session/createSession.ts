@@ -7,10 +7,8 @@ import type { MediaStateMessage } from '../../../shared/channel/media'
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
-import { ConnectionPool, type IdleTime, type PoolTarget } from '../rtc/connectionPool'
 import { Mesh } from '../rtc/mesh'
 import { MessageRouter } from '../rtc/messageRouter'
-import { cameraBudget } from '../rtc/videoBudget'
 import type { LinkStatus } from '../rtc/peerLink'
 import {
   SignalingClient,
@@ -48,19 +46,6 @@ export interface SessionDeps {
   lostPeerGraceMs?: number
   /** How long after a peer connects its voice starts being metered. */
   remoteMeterDelayMs?: number
-  /** In a call, the spare answering connection is made once the mesh was quiet this long. */
-  callPoolSettleMs?: number
-  /**
-   * Makes the DTLS certificate every peer connection of a call shares. Made while the lobby is
-   * up, so no connection waits for its own key: that wait lands between an offer and the answer
-   * on a busy machine. Absent: each connection makes its own.
-   */
-  generateCertificate?: () => Promise<RTCCertificate>
-  /**
-   * Runs a task when the main thread has a moment; returns a canceller. Given, peer connections
-   * are made ahead in such moments (see ConnectionPool); absent, each link makes its own.
-   */
-  scheduleIdle?: (task: (deadline?: IdleTime) => void) => () => void
   /** Whether the app window has focus; chat counts unread messages while it has not. */
   isWindowFocused?: () => boolean
   /** A system notification (desktop app); absent in the browser. */
@@ -76,20 +61,6 @@ export interface SessionDeps {
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
 /** Speaking indicators may start a moment late; the first video frames should not. */
 const DEFAULT_REMOTE_METER_DELAY_MS = 1_000
-/**
- * Connections kept ready. In the lobby: enough to call everyone in a room of four at once (rooms
- * are small; larger ones make the rest at join). In a call: one to answer the next newcomer.
- */
-const LOBBY_POOL: PoolTarget = { callers: 3, answerers: 0 }
-const CALL_POOL: PoolTarget = { callers: 0, answerers: 1 }
-/**
- * In a call, the spare connection is made only once the mesh has been quiet this long: no one
- * joined or left and no link changed state. Made while someone is connecting, it would compete
- * with their join (friends often arrive within seconds of each other).
- */
-const DEFAULT_CALL_POOL_SETTLE_MS = 2_000
-/** A shared certificate is replaced when it has less than this left (they last 30 days). */
-const CERTIFICATE_MIN_LIFE_MS = 24 * 60 * 60_000
 
 interface CallContext {
   client: SignalingClient
@@ -106,54 +77,10 @@ export function createSession(deps: SessionDeps): Session {
   const store = deps.callStore
   const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
   const remoteMeterDelayMs = deps.remoteMeterDelayMs ?? DEFAULT_REMOTE_METER_DELAY_MS
-  const callPoolSettleMs = deps.callPoolSettleMs ?? DEFAULT_CALL_POOL_SETTLE_MS
   let call: CallContext | null = null
   /** A connection opened by preconnect(), handed to the next join() for the same server. */
   let warm: { url: string; client: SignalingClient } | null = null
-  let certificate: RTCCertificate | null = null
-  let makingCertificate = false
   const router = new MessageRouter()
-
-  /** Starts making the shared certificate if there is none (or it is about to expire). */
-  function prepareCertificate(): void {
-    const generate = deps.generateCertificate
-    if (!generate || makingCertificate) return
-    if (certificate && certificate.expires - Date.now() > CERTIFICATE_MIN_LIFE_MS) return
-    makingCertificate = true
-    generate()
-      .then((made) => (certificate = made))
-      .catch((error: unknown) =>
-        console.warn('no shared DTLS certificate; each link makes its own', error),
-      )
-      .finally(() => {
-        makingCertificate = false
-        refillPool()
-      })
-  }
-
-  const pool = deps.scheduleIdle
-    ? new ConnectionPool({
-        createPeerConnection: deps.createPeerConnection,
-        certificates: () => (certificate ? [certificate] : makingCertificate ? 'pending' : []),
-        camera: () => ({
-          stream: local.container,
-          audio: local.audioTrack,
-          video: local.videoTrack,
-        }),
-        scheduleIdle: deps.scheduleIdle,
-        refillDelayMs: callPoolSettleMs,
-        // The lobby's callers are made to call a room of as many people.
-        callerBudget: cameraBudget(LOBBY_POOL.callers),
-      })
-    : null
-
-  /** Connections ready for what comes next: calling a room from the lobby, answering in a call. */
-  function refillPool(): void {
-    if (!pool) return
-    if (store.getState().phase === 'lobby') pool.setTarget(LOBBY_POOL)
-    // While a join waits for its ack the lobby's connections are about to be used.
-    else if (call) pool.setTarget(CALL_POOL, callPoolSettleMs)
-  }
 
   const set = (partial: Partial<CallState>) => store.setState(partial)
   const patch = (id: string, partial: Partial<Participant>) => patchParticipant(store, id, partial)
@@ -261,7 +188,6 @@ export function createSession(deps: SessionDeps): Session {
     const known = store.getState().participants[peer.id] !== undefined
     upsertPeer(store, peer)
     if (!known) chat.system('joined', peer.name)
-    refillPool()
   }
 
   function stopMetering(ctx: CallContext, peerId: string): void {
@@ -280,7 +206,6 @@ export function createSession(deps: SessionDeps): Session {
     const name = store.getState().participants[peerId]?.name
     removeParticipant(store, peerId)
     if (name !== undefined) chat.system('left', name)
-    refillPool()
   }
 
   function createMesh(client: SignalingClient, ack: JoinAckBody): Mesh {
@@ -291,9 +216,6 @@ export function createSession(deps: SessionDeps): Session {
       createMediaStream: deps.createMediaStream,
       sendSignal: (to, data) => client.signal(to, data),
       camera: { stream: local.container, audio: local.audioTrack, video: local.videoTrack },
-      ...(pool ? { takeConnection: pool.take.bind(pool) } : {}),
-      // Not ready yet (a join straight after opening the app): each link makes its own.
-      ...(certificate ? { certificates: [certificate] } : {}),
     })
     for (const stream of screens.streams) mesh.addScreen(stream)
     return mesh
@@ -340,7 +262,6 @@ export function createSession(deps: SessionDeps): Session {
     mesh.on('peer-status', (peerId: string, status: LinkStatus) => {
       patch(peerId, { connection: status })
       meterWhenConnected(peerId)
-      refillPool()
     })
     mesh.on('peer-camera', (peerId, stream) => {
       patch(peerId, { cameraStream: stream })
@@ -357,7 +278,6 @@ export function createSession(deps: SessionDeps): Session {
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
-    refillPool()
   }
 
   function onRejoined(ctx: CallContext, ack: JoinAckBody, resumed: boolean): void {
@@ -449,7 +369,6 @@ export function createSession(deps: SessionDeps): Session {
       room: null,
       participants: initial.participants,
     })
-    refillPool()
   }
 
   function newClient(url: string): SignalingClient {
@@ -473,10 +392,8 @@ export function createSession(deps: SessionDeps): Session {
     chat,
 
     async startPreview() {
-      prepareCertificate()
       meter.resume()
       await local.startPreview()
-      refillPool()
     },
 
     stopPreview() {
@@ -504,7 +421,6 @@ export function createSession(deps: SessionDeps): Session {
 
     async join(options: JoinOptions) {
       if (store.getState().phase !== 'lobby') return false
-      prepareCertificate()
       const client = takeClient(options.serverUrl)
       // Sent before the "joining" state renders: that render takes the main thread for a while.
       const joining = client.join({
@@ -548,7 +464,6 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     preconnect(serverUrl: string) {
-      prepareCertificate()
       if (call || warm?.url === serverUrl) return
       warm?.client.close()
       warm = { url: serverUrl, client: newClient(serverUrl) }

@@ -12,9 +12,6 @@ export { resolveServerUrl } from './serverUrl'
 export { MAX_SCREEN_SHARES } from './screenShareController'
 export type { JoinOptions, ScreenShareOptions, ScreenShareQuality, Session } from './types'
 
-/** What browsers make by default for each connection: ECDSA on P-256. */
-const ECDSA_P256: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' }
-
 /**
  * The level meter's context: its audio is analysed, never heard. No output device (sinkId
  * 'none') and large buffers: a sound card stream and low latency would each cost CPU in every
@@ -27,16 +24,6 @@ function createMeterContext(): AudioContext | null {
     sinkId: { type: 'none' },
   }
   return new AudioContext(silent)
-}
-
-/** An idle moment, or at the latest after a second, so preparation never waits forever. */
-function scheduleIdle(task: (deadline?: IdleDeadline) => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 1_000 })
-    return () => cancelIdleCallback(id)
-  }
-  const id = setTimeout(task, 100)
-  return () => clearTimeout(id)
 }
 
 const desktop = getDesktopApi()
@@ -67,12 +54,6 @@ export const session = createSession({
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),
   createAudioContext: createMeterContext,
-  generateCertificate:
-    typeof RTCPeerConnection === 'function' &&
-    typeof RTCPeerConnection.generateCertificate === 'function'
-      ? () => RTCPeerConnection.generateCertificate(ECDSA_P256)
-      : undefined,
-  scheduleIdle,
   isWindowFocused: () => typeof document === 'undefined' || document.hasFocus(),
   // The desktop app's notifications; the main process shows them only when the window is not
   // focused. A browser tab has none: its unread count is in the title and on the Chat button.

@@ -1,7 +1,5 @@
 /** Two PeerLinks wired through an asynchronous in-memory relay, as the signaling server would. */
 import type { SignalData } from '../../../../shared/protocol'
-import type { CallerSetup } from '../callerLayout'
-import { ConnectionPool, type PoolCamera } from '../connectionPool'
 import { PeerLink, type CameraSource } from '../peerLink'
 import type { VideoBudget } from '../videoBudget'
 import { asStream, asTrack, createFakeMediaStream, FakeStream, FakeTrack } from './fakeMedia'
@@ -34,37 +32,12 @@ export function createLinkPair(options: {
   disconnectGraceMs?: number
   aBudget?: VideoBudget
   bBudget?: VideoBudget
-  /** A's connection comes ready-made from a ConnectionPool, made with this camera. */
-  aPooledWith?: PoolCamera
-  /** The budget that pool makes its callers with. */
-  aPooledBudget?: VideoBudget
 }) {
   const network = new FakeNetwork()
   const relay: Relay = { filter: () => true, delivered: [] }
   const aId = options.aId ?? 'peer-a'
   const bId = options.bId ?? 'peer-b'
-  let callerSetup: CallerSetup | undefined
-  let pcA: FakePeerConnection
-  if (options.aPooledWith) {
-    const camera = options.aPooledWith
-    const pool = new ConnectionPool({
-      createPeerConnection: network.create,
-      certificates: () => [],
-      camera: () => camera,
-      ...(options.aPooledBudget ? { callerBudget: options.aPooledBudget } : {}),
-      scheduleIdle: (task) => {
-        task()
-        return () => {}
-      },
-    })
-    pool.setTarget({ callers: 1, answerers: 0 })
-    const pooled = pool.take('caller', [])
-    if (!pooled?.caller) throw new Error('the pool made no caller')
-    pcA = pooled.pc as unknown as FakePeerConnection
-    callerSetup = pooled.caller
-  } else {
-    pcA = network.createFake()
-  }
+  const pcA = network.createFake()
   const pcB = network.createFake()
   const links: Record<string, PeerLink> = {}
   const send = (from: string, to: string) => (data: SignalData) => {
@@ -90,7 +63,6 @@ export function createLinkPair(options: {
     sendSignal: send(aId, bId),
     camera: options.aCamera ?? fakeCamera(),
     videoBudget: options.aBudget,
-    ...(callerSetup ? { callerSetup } : {}),
   })
   const b = new PeerLink({
     ...common,
