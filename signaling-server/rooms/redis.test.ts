@@ -142,14 +142,20 @@ describe.skipIf(skip)('two server instances sharing Redis', () => {
     await client.connect()
     try {
       const store = new RedisRoomStore(client, 200)
-      const member = (id: string) => ({ id, name: id, session: `s-${id}`, joinedAt: Date.now() })
-      const join = (id: string) =>
+      const member = (id: string) => ({
+        id,
+        name: id,
+        session: `s-${id}`,
+        joinedAt: Date.now(),
+        address: '192.0.2.1',
+      })
+      const join = async (id: string) =>
         store.join({
           roomId: 'lease',
           member: member(id),
-          capacity: 2,
-          passwordHash: null,
-          expectedPasswordHash: null,
+          address: '192.0.2.1',
+          settings: { instance: 'lease-1', capacity: 2, passwordHash: null, key: null },
+          expectedInstance: (await store.get('lease'))?.instance ?? null,
         })
       expect(await join('a')).toMatchObject({ ok: true, created: true })
       expect(await join('b')).toMatchObject({ ok: true })

@@ -7,7 +7,7 @@ import { FakeSocket } from './testing/fakeSocket'
 function ackBody(overrides: Partial<JoinAckBody> = {}): JoinAckBody {
   return {
     self: { id: 'me', name: 'Mina' },
-    room: { id: 'friday', capacity: 6, hostId: 'p1', hasPassword: false },
+    room: { id: 'friday', capacity: 6, hostId: 'p1', hasPassword: false, removed: [] },
     peers: [{ id: 'p1', name: 'Jun' }],
     iceServers: [{ urls: 'stun:127.0.0.1:3478' }],
     resumeToken: 'token-1',
