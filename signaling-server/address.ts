@@ -44,7 +44,7 @@ export function clientAddress(req: IncomingMessage, trustedHops: number): string
  */
 export function addressKey(address: string): string {
   const plain = unmapAddress(address)
-  if (isIP(plain) !== 6) return plain
+  if (isIP(plain) !== 6 || plain === '::1') return plain
   const [head, tail = ''] = plain.split('::')
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []

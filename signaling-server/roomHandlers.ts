@@ -355,6 +355,11 @@ export class RoomHandlers {
     hash: string,
   ): Promise<Failure | null> {
     const attempt = this.lockout.begin(address, room)
+    if (!attempt.ok && attempt.reason === 'BUSY') {
+      return this.fail('RATE_LIMITED', 'too many password attempts at once; try again', {
+        retryAfterMs: attempt.retryAfterMs,
+      })
+    }
     if (!attempt.ok) {
       return this.fail('LOCKED_OUT', 'too many wrong passwords; try again later', {
         retryAfterMs: attempt.retryAfterMs,

@@ -29,7 +29,7 @@ describe('PasswordLockout attempts in flight', () => {
     const lockout = new PasswordLockout({ maxAttempts: 3, lockMs: 1000 }, () => 0)
     const started = Array.from({ length: 10 }, () => lockout.begin('a', 'r'))
     expect(started.filter((s) => s.ok)).toHaveLength(3)
-    expect(started[3]).toMatchObject({ ok: false, reason: 'LOCKED' })
+    expect(started[3]).toMatchObject({ ok: false, reason: 'BUSY' })
     for (const s of started) if (s.ok) s.finish('failure')
     expect(lockout.lockedFor('a', 'r')).toBe(1000)
     expect(lockout.begin('a', 'r').ok).toBe(false)

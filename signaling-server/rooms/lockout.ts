@@ -24,7 +24,8 @@ export type AttemptResult = 'success' | 'failure' | 'cancelled'
 
 export type AttemptDecision =
   | { ok: true; finish: (result: AttemptResult) => void }
-  | { ok: false; reason: 'LOCKED'; retryAfterMs: number }
+  /** LOCKED: maxAttempts failures. BUSY: checks in flight fill what is left (retry shortly). */
+  | { ok: false; reason: 'LOCKED' | 'BUSY'; retryAfterMs: number }
 
 export class PasswordLockout {
   private readonly entries = new Map<string, Entry>()
@@ -62,10 +63,11 @@ export class PasswordLockout {
   begin(address: string, room: string): AttemptDecision {
     const key = this.key(address, room)
     const entry = this.live(key) ?? { failures: 0, inFlight: 0, until: 0 }
+    if (entry.failures >= this.config.maxAttempts) {
+      return { ok: false, reason: 'LOCKED', retryAfterMs: Math.max(1, entry.until - this.now()) }
+    }
     if (entry.failures + entry.inFlight >= this.config.maxAttempts) {
-      const retryAfterMs =
-        entry.failures >= this.config.maxAttempts ? entry.until - this.now() : 1000
-      return { ok: false, reason: 'LOCKED', retryAfterMs: Math.max(1, retryAfterMs) }
+      return { ok: false, reason: 'BUSY', retryAfterMs: 1000 }
     }
     entry.inFlight++
     this.store(key, entry)

@@ -15,6 +15,7 @@ import type {
   RoomMeta,
   RoomStore,
 } from './roomStore'
+import { isLoopbackAddress } from '../address'
 import { MAX_REMOVED } from './roomStore'
 
 export type RedisClient = ReturnType<typeof createClient>
@@ -65,7 +66,7 @@ end
 local removedJson = ARGV[13]
 if created == 0 then removedJson = redis.call('HGET', KEYS[1], 'removed') or '[]' end
 for _, ban in ipairs(cjson.decode(removedJson)) do
-  if ban.id == ARGV[3] or ban.address == ARGV[12] then return {'REMOVED'} end
+  if ban.id == ARGV[3] or (ARGV[12] ~= '' and ban.address == ARGV[12]) then return {'REMOVED'} end
 end
 if created == 1 then
   redis.call('HSET', KEYS[1], 'capacity', ARGV[5], 'hostId', ARGV[3], 'passwordHash', ARGV[6],
@@ -223,7 +224,8 @@ export class RedisRoomStore implements RoomStore {
       p.expectedInstance ?? '',
       String(this.leaseMs),
       session,
-      p.address,
+      // Loopback is never banned by address (see isBanned).
+      isLoopbackAddress(p.address) ? '' : p.address,
       JSON.stringify(p.removed ?? []),
     ])) as string[] & [string, ...unknown[]]
     if (reply[0] === 'RETRY') return { ok: false, reason: 'RETRY' }

@@ -3,6 +3,7 @@
  * it in Redis. Every mutating call is atomic: capacity can never be exceeded by racing joins,
  * and a removed person can never slip back in between a check and a join.
  */
+import { isLoopbackAddress } from '../address'
 import type { Ban } from '../resumeToken'
 
 export type { Ban }
@@ -104,6 +105,11 @@ export function mergeBans(current: readonly Ban[], added: readonly Ban[]): Ban[]
   return [...byId.values()].slice(-MAX_REMOVED)
 }
 
+/**
+ * Removed by id, or by address. Loopback is never banned by address: it is the host's own
+ * machine (the app, or a browser on it), and banning it would lock the host out.
+ */
 export function isBanned(removed: readonly Ban[], peerId: string, address: string): boolean {
-  return removed.some((ban) => ban.id === peerId || ban.address === address)
+  const byAddress = address !== '' && !isLoopbackAddress(address)
+  return removed.some((ban) => ban.id === peerId || (byAddress && ban.address === address))
 }
