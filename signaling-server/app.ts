@@ -8,7 +8,7 @@ import { Server, type ServerOptions as IoServerOptions } from 'socket.io'
 import { MAX_SDP_LENGTH } from '../src/shared/limits'
 import type { Ack } from '../src/shared/protocol'
 import { addressKey, clientAddress } from './address'
-import { ELECTRON_APP_ORIGIN, withDefaults, type ServerConfig } from './config'
+import { ELECTRON_APP_ORIGIN, withDefaults, type ConfigInput } from './config'
 import { createLogger, type Logger } from './logger'
 import { createMetrics, type ServerMetrics } from './metrics'
 import { knownHostnames, refuseRequest } from './origin'
@@ -20,7 +20,7 @@ import type { MoimServer, MoimSocket } from './types'
 
 export type { MoimServer, MoimSocket, SocketData } from './types'
 
-export interface ServerOptions extends Partial<ServerConfig> {
+export interface ServerOptions extends ConfigInput {
   logger?: Logger
   metrics?: ServerMetrics
   /** Shared room state; defaults to in-memory (one process). */

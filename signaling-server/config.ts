@@ -337,8 +337,15 @@ export function resolveConfig(...sources: ConfigSource[]): ServerConfig {
   return c
 }
 
+/** A config as code passes it: any field, and any part of the nested groups. */
+export type ConfigInput = Omit<Partial<ServerConfig>, 'flood' | 'lockout' | 'rateLimit'> & {
+  flood?: Partial<FloodConfig>
+  lockout?: Partial<LockoutConfig>
+  rateLimit?: Partial<RateLimitConfig>
+}
+
 /** Fills a partial config (as passed by code) with defaults. */
-export function withDefaults(partial: Partial<ServerConfig> = {}): ServerConfig {
+export function withDefaults(partial: ConfigInput = {}): ServerConfig {
   const base = structuredClone(DEFAULT_CONFIG)
   return {
     ...base,

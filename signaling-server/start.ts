@@ -8,8 +8,8 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo, Socket } from 'node:net'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createApp, type MoimServer } from './app'
-import { withDefaults, type ServerConfig } from './config'
+import { createApp, type MoimServer, type ServerOptions } from './app'
+import { withDefaults, type ConfigInput } from './config'
 import { createHttpHandler } from './http'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
@@ -22,7 +22,7 @@ export interface TlsMaterial {
   cert: string
 }
 
-export interface StartOptions extends Partial<ServerConfig> {
+export interface StartOptions extends ConfigInput {
   port?: number
   host?: string
   /** Built web client directory; defaults to dist/web in the repository. null serves none. */
@@ -30,6 +30,8 @@ export interface StartOptions extends Partial<ServerConfig> {
   logger?: Logger
   /** Certificate for the local-network listener (openLan); without it openLan is refused. */
   tls?: TlsMaterial | null
+  /** See ServerOptions.onRooms (tests). */
+  onRooms?: ServerOptions['onRooms']
 }
 
 export interface RunningServer {
@@ -59,7 +61,7 @@ export const DEFAULT_WEB_ROOT =
   resolve(import.meta.dirname, '..', 'dist', 'web')
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const { webRoot = DEFAULT_WEB_ROOT, logger: givenLogger, tls = null, ...partial } = opts
+  const { webRoot = DEFAULT_WEB_ROOT, logger: givenLogger, tls = null, onRooms, ...partial } = opts
   const config = withDefaults(partial)
   const logger = givenLogger ?? createLogger(config.logLevel)
   const metrics = createMetrics()
@@ -90,6 +92,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       roomStore: redis?.store,
       adapter: redis?.adapter,
       isTrusted: (req) => !isGuest(req),
+      onRooms,
     })
     await new Promise<void>((ok, fail) => {
       http.once('error', fail)
