@@ -7,6 +7,7 @@ import {
   BrowserWindow,
   type BrowserWindowConstructorOptions,
   desktopCapturer,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
@@ -26,6 +27,8 @@ import { createOriginPolicy } from './appOrigin'
 import { handleAppProtocol, registerAppScheme } from './appProtocol'
 import { CallMenu } from './callMenu'
 import { DeepLinkInbox, setupDeepLinks } from './deepLink'
+import { confirmExternalLink } from './externalLinkDialog'
+import { loadHostIdentity } from './hostIdentity'
 import { HostServer } from './hostServer'
 import { createIpcRouter } from './ipc'
 import { IPC } from '../shared/ipc'
@@ -117,6 +120,7 @@ function start(): void {
     env: { ...process.env },
     webRoot: rendererRoot,
     allowedOrigins: devServerOrigin ? [devServerOrigin] : [],
+    identity: () => loadHostIdentity(join(userData, 'host-identity.json')),
   })
   void hostServer.start()
 
@@ -168,6 +172,7 @@ function start(): void {
   setupShellIpc({
     router,
     hostInfo: () => hostServer.info(),
+    setHosting: (enabled) => hostServer.setHosting(enabled),
     deepLinksReady: () => deepLinks.markReady(),
     setCallState: (state) => callMenu.update(state),
     notify: createNotifier({
@@ -182,6 +187,17 @@ function start(): void {
       openSettingsUrl: openExternal,
     }),
     openExternal,
+    confirmExternal: (url) =>
+      confirmExternalLink(
+        {
+          showMessageBox: (options) => {
+            const win = liveMainWindow()
+            return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
+          },
+        },
+        url,
+        strings,
+      ),
   })
 
   const openMainWindow = (): void => {
@@ -193,8 +209,13 @@ function start(): void {
       workAreas: screen.getAllDisplays().map((display) => display.workArea),
       icon: iconPath,
     })
-    win.webContents.on('did-start-loading', () => deepLinks.markNotReady())
+    win.webContents.on('did-start-loading', () => {
+      deepLinks.markNotReady()
+      // A reloaded page is in no call: nobody is hosted any more.
+      void hostServer.setHosting(false)
+    })
     win.on('closed', () => {
+      void hostServer.setHosting(false)
       bar.destroy()
       callMenu.update({ inCall: false, muted: false })
       if (mainWindow === win) mainWindow = null

@@ -1,4 +1,4 @@
-/** The few strings the main process shows itself (tray, menu), in English and Korean. */
+/** The few strings the main process shows itself (tray, menu, dialogs), in English and Korean. */
 const EN = {
   show: 'Show Moim',
   mute: 'Mute microphone',
@@ -8,6 +8,10 @@ const EN = {
   call: 'Call',
   trayIdle: 'Moim',
   trayInCall: 'Moim — in a call',
+  openLinkTitle: 'Open link',
+  openLinkMessage: 'Open this link from the chat in your browser? It goes to {host}.',
+  openLinkOpen: 'Open',
+  openLinkCancel: 'Cancel',
 }
 
 export type ShellStrings = typeof EN
@@ -21,6 +25,10 @@ const KO: ShellStrings = {
   call: '통화',
   trayIdle: 'Moim',
   trayInCall: 'Moim — 통화 중',
+  openLinkTitle: '링크 열기',
+  openLinkMessage: '채팅의 이 링크를 브라우저에서 열까요? 연결되는 곳: {host}',
+  openLinkOpen: '열기',
+  openLinkCancel: '취소',
 }
 
 export function shellStrings(locale: string): ShellStrings {
