@@ -61,6 +61,8 @@ export interface DeepLinkJoin {
   room: string
   /** Signaling server from the link (http/https origin), or null for "use my own". */
   server: string | null
+  /** Room key of an invite-only (hosted) call; the join must send it. */
+  key?: string
 }
 
 export interface CallState {
