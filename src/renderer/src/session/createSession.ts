@@ -32,6 +32,7 @@ import {
   visibleScreens,
 } from './participants'
 import { ScreenShareController } from './screenShareController'
+import { scheduleTurnRefresh } from './turnRefresh'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
 export interface SessionDeps {
@@ -96,6 +97,8 @@ interface CallContext {
   lostPeerTimers: Map<string, ReturnType<typeof setTimeout>>
   /** Peers whose voice is metered, or about to be (timer pending). */
   metered: Map<string, ReturnType<typeof setTimeout> | null>
+  /** Stops the TURN credential refresh of the current membership. */
+  stopTurnRefresh: () => void
 }
 
 export function createSession(deps: SessionDeps): Session {
@@ -338,7 +341,18 @@ export function createSession(deps: SessionDeps): Session {
    * Fresh room membership (first join, or the server forgot us): build the mesh from scratch.
    * Leaves the phase to the caller, so the call screen's first render can wait for the offers.
    */
+  /** TURN credentials are renewed for as long as this membership lasts. */
+  function keepTurnFresh(ctx: CallContext, ack: JoinAckBody): void {
+    ctx.stopTurnRefresh()
+    ctx.stopTurnRefresh = scheduleTurnRefresh({
+      expireAt: ack.iceServersExpireAt,
+      refresh: () => ctx.client.refreshTurn(),
+      apply: (iceServers) => ctx.mesh.setIceServers(iceServers),
+    })
+  }
+
   function enterRoom(ctx: CallContext, ack: JoinAckBody): void {
+    keepTurnFresh(ctx, ack)
     const participants: Record<string, Participant> = { [ack.self.id]: selfParticipant(ack.self) }
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected' })
@@ -377,6 +391,7 @@ export function createSession(deps: SessionDeps): Session {
     }
     set({ room: ack.room })
     ctx.mesh.setIceServers(ack.iceServers)
+    keepTurnFresh(ctx, ack)
     const present = new Set(ack.peers.map((p) => p.id))
     for (const peer of ack.peers) addPeer(peer)
     for (const id of Object.keys(store.getState().participants)) {
@@ -418,6 +433,9 @@ export function createSession(deps: SessionDeps): Session {
       client.on('room:host', (hostId) =>
         store.setState((s) => (s.room ? { room: { ...s.room, hostId } } : s)),
       ),
+      client.on('room:removed', (removed) =>
+        store.setState((s) => (s.room ? { room: { ...s.room, removed } } : s)),
+      ),
       client.on('room:kicked', () => {
         endCall()
         set({ error: { code: 'KICKED', message: 'You were removed from the room by the host.' } })
@@ -436,6 +454,7 @@ export function createSession(deps: SessionDeps): Session {
     call = null
     screens.stopAll(false)
     if (ctx) {
+      ctx.stopTurnRefresh()
       for (const off of ctx.offClient) off()
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
       for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
@@ -515,6 +534,7 @@ export function createSession(deps: SessionDeps): Session {
         name: options.name,
         ...(options.password ? { password: options.password } : {}),
         ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+        ...(options.key ? { key: options.key } : {}),
       })
       set({ phase: 'joining', error: null, serverUrl: options.serverUrl })
       meter.resume()
@@ -543,6 +563,7 @@ export function createSession(deps: SessionDeps): Session {
         remoteStreams: new Map(),
         lostPeerTimers: new Map(),
         metered: new Map(),
+        stopTurnRefresh: () => {},
       }
       call = ctx
       attachClient(ctx)
@@ -585,6 +606,16 @@ export function createSession(deps: SessionDeps): Session {
       if (!ctx) return
       try {
         await ctx.client.kick(peerId)
+      } catch (error) {
+        set({ error: callErrorFromSignaling(error) })
+      }
+    },
+
+    async allow(peerId: string) {
+      const ctx = call
+      if (!ctx) return
+      try {
+        await ctx.client.allow(peerId)
       } catch (error) {
         set({ error: callErrorFromSignaling(error) })
       }

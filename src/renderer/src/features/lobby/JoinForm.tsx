@@ -12,7 +12,13 @@ import { MessageBox } from '../call/ui/MessageBox'
 import { settingsStore } from '../settings/settingsStore'
 import { joinServerNow, resolveJoinServer, type JoinServer } from './joinServer'
 import { sanitizeRoomName } from './launchParams'
-import { CAPACITY_CHOICES, lobbyStore, validateLobbyForm, type FormProblems } from './lobbyStore'
+import {
+  CAPACITY_CHOICES,
+  inviteKeyFor,
+  lobbyStore,
+  validateLobbyForm,
+  type FormProblems,
+} from './lobbyStore'
 import { saveDisplayName } from './profile'
 import { randomRoomName } from './randomRoom'
 
@@ -59,12 +65,14 @@ export function JoinForm(): ReactElement {
         return
       }
       session.clearError()
+      const key = inviteKeyFor(form, form.room)
       await session.join({
         serverUrl: server.url,
         room: form.room.trim(),
         name,
         password: form.password === '' ? undefined : form.password,
         capacity: form.capacity,
+        ...(key ? { key } : {}),
       })
     }
     const desktop = getDesktopApi()
