@@ -2,15 +2,16 @@ import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
 import { screenShareStrings, type ScreenShareStringKey } from './tables/screenShare'
+import { securityStrings, type SecurityStringKey } from './tables/security'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-export type StringKey = CoreStringKey | ScreenShareStringKey
+export type StringKey = CoreStringKey | ScreenShareStringKey | SecurityStringKey
 export type TranslateVars = Readonly<Record<string, string | number>>
 
-const featureTables = [screenShareStrings] as const
+const featureTables = [screenShareStrings, securityStrings] as const
 
 const tables: Record<Language, Record<StringKey, string>> = {
   en: Object.assign({}, en, ...featureTables.map((table) => table.en)),

@@ -7,11 +7,13 @@ import { describeCallError, describeMediaError } from '../lobby/errorMessages'
 import { Announcer } from './Announcer'
 import { ControlsBar } from './ControlsBar'
 import { DevicesDialog } from './DevicesDialog'
+import { RemovedPeople } from './RemovedPeople'
 import { isMacPlatform } from './shortcuts'
 import { MessageBox } from './ui/MessageBox'
 import { UsersIcon } from './ui/icons'
 import { useCallShortcuts } from './useCallShortcuts'
 import { useDesktopCallBridge } from './useDesktopCallBridge'
+import { useHostingSwitch } from './useHostingSwitch'
 import { useScreenShareToggle } from './useScreenShareToggle'
 import { VideoGrid } from './VideoGrid'
 import './call.css'
@@ -37,6 +39,7 @@ export function CallScreen(): ReactElement {
 
   useCallShortcuts(session, isMac)
   useDesktopCallBridge(session)
+  useHostingSwitch()
 
   const capacity = room?.capacity ?? count
   const errorMessage = error ? describeCallError(error) : null
@@ -84,6 +87,7 @@ export function CallScreen(): ReactElement {
             </MessageBox>
           </div>
         ) : null}
+        <RemovedPeople session={session} />
         {showMediaMessage && mediaMessage ? (
           <div className="call-error">
             <MessageBox
