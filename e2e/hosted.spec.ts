@@ -25,6 +25,12 @@ import {
   participantsRegion,
 } from './harness/ui'
 
+/** What the specs read in the page (the e2e build has no DOM types). */
+interface PageGlobals {
+  isSecureContext: boolean
+  navigator: { clipboard: { readText(): Promise<string> } }
+}
+
 describe('hosted call: invite-only over HTTPS', { timeout: SPEC_TIMEOUT }, () => {
   let server: RunningServer
   let browser: Browser
@@ -75,14 +81,20 @@ describe('hosted call: invite-only over HTTPS', { timeout: SPEC_TIMEOUT }, () =>
 
     // The host copies the invite link: it carries the room key in its fragment.
     await callControl(host, 'Copy invite link').click()
-    const invite = new URL(await host.evaluate(() => navigator.clipboard.readText()))
+    const invite = new URL(
+      await host.evaluate(() =>
+        (globalThis as unknown as PageGlobals).navigator.clipboard.readText(),
+      ),
+    )
     expect(invite.hash).toMatch(/^#key=[A-Za-z0-9_-]{22,}$/)
     expect(invite.searchParams.get('room')).toBe('금요일')
 
     // Someone on the network who only knows the room name is refused.
     const stranger = await person(lanOrigin)
     await stranger.goto(`${lanOrigin}/?room=${encodeURIComponent('금요일')}&lang=en`)
-    expect(await stranger.evaluate(() => window.isSecureContext)).toBe(true)
+    expect(
+      await stranger.evaluate(() => (globalThis as unknown as PageGlobals).isSecureContext),
+    ).toBe(true)
     await fillLobby(stranger, { name: 'Stranger', room: '금요일' })
     await joinButton(stranger).click()
     await expectAlert(stranger, /can only be joined with its invite link/)

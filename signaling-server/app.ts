@@ -100,7 +100,7 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
         return callback(refusal === 'HOST' ? 'unknown host' : 'origin not allowed', false)
       }
       const key = addressKey(addressOf(req))
-      if (addresses.connections(key) >= flood.maxConnectionsPerAddress) {
+      if (addresses.refuses(key)) {
         metrics.rejectedMessages.inc({ reason: 'TOO_MANY_CONNECTIONS' })
         return callback('too many connections from this address', false)
       }
@@ -147,6 +147,7 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
       if (socket.disconnected) return
       metrics.rejectedMessages.inc({ reason: 'FLOOD_DISCONNECT' })
       logger.info({ address, why }, 'disconnected a flooding connection')
+      addresses.penalize(key)
       socket.disconnect(true)
     }
     // Bytes are counted as frames arrive, before Socket.IO decodes them: a connection sending
@@ -174,19 +175,29 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
         else metrics.rejectedMessages.inc({ reason: 'RATE_LIMITED' })
         return
       }
-      socket.data.strikes = 0
+      // No client of this protocol sends unknown events or leaves out the ack: those count
+      // towards the cut-off like refused messages; only a well-formed request clears it.
+      const strike = (): boolean => {
+        socket.data.strikes++
+        if (socket.data.strikes < flood.strikesBeforeDisconnect) return false
+        cutOff('malformed messages')
+        return true
+      }
       const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined
       if (!handler) {
         metrics.rejectedMessages.inc({ reason: 'UNKNOWN_EVENT' })
+        if (strike()) return
         reply?.({ ok: false, error: { code: 'BAD_REQUEST', message: `unknown event "${event}"` } })
         return
       }
       if (!reply || args.length !== 2) {
+        if (strike()) return
         const message = `${event}: expected (payload, ack callback)`
         reply?.(rooms.fail('BAD_REQUEST', message))
         if (!reply) metrics.rejectedMessages.inc({ reason: 'BAD_REQUEST' })
         return
       }
+      socket.data.strikes = 0
       handler(socket, args[0]).then(reply, (err: unknown) => {
         logger.error({ err, event }, 'handler failed')
         reply(rooms.fail('INTERNAL', 'internal error'))
@@ -207,7 +218,10 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
       .refresh(rooms.holds())
       .catch((err: unknown) => logger.error({ err }, 'lease refresh failed'))
   }, LEASE_REFRESH_MS)
-  const sweep = setInterval(() => rooms.sweep(), LOCKOUT_SWEEP_MS)
+  const sweep = setInterval(() => {
+    rooms.sweep()
+    addresses.sweep()
+  }, LOCKOUT_SWEEP_MS)
   refresh.unref()
   sweep.unref()
   httpServer.once('close', () => {

@@ -25,7 +25,7 @@ export interface FloodConfig {
   /** Bytes per second one connection may send (and burst); larger floods are disconnected. */
   bytesBurst: number
   bytesPerSecond: number
-  /** Refused messages in a row after which a connection is closed. */
+  /** Refused or malformed messages in a row after which a connection is closed. */
   strikesBeforeDisconnect: number
   /** Open connections per address (IPv4 address or IPv6 /64). */
   maxConnectionsPerAddress: number
@@ -109,9 +109,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   flood: {
     addressBurst: 600,
     addressPerSecond: 150,
-    bytesBurst: 2 * 1024 * 1024,
-    bytesPerSecond: 512 * 1024,
-    strikesBeforeDisconnect: 100,
+    // A 12-person mesh start (11 offers) is ~200 KiB; nothing legitimate streams through here.
+    bytesBurst: 512 * 1024,
+    bytesPerSecond: 64 * 1024,
+    strikesBeforeDisconnect: 50,
     maxConnectionsPerAddress: 24,
     maxHeldBytesPerRoom: 4 * 1024 * 1024,
     maxHeldBytesTotal: 64 * 1024 * 1024,

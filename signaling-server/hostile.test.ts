@@ -60,6 +60,19 @@ describe('flooding', () => {
     await expect(join(bystander, { room: 'calm', name: 'B' })).resolves.toBeTruthy()
   })
 
+  it('keeps out an address whose connections keep getting cut off', async () => {
+    const s = await world.server({ trustProxy: 1, flood: { strikesBeforeDisconnect: 10 } })
+    const from = { 'X-Forwarded-For': '203.0.113.66' }
+    for (let round = 0; round < 2; round++) {
+      const flooder = await world.client(s.url, from)
+      const closed = new Promise((resolve) => flooder.once('disconnect', resolve))
+      for (let i = 0; i < 20; i++) raw(flooder).emit('noise', i)
+      await closed
+    }
+    expect(await refusedConnection(s.url, from)).toBe('websocket error')
+    await expect(world.client(s.url, { 'X-Forwarded-For': '203.0.113.67' })).resolves.toBeTruthy()
+  })
+
   it('closes a connection sending large frames faster than any client needs', async () => {
     const s = await world.server({ flood: { bytesBurst: 512 * 1024, bytesPerSecond: 1024 } })
     const flooder = await world.client(s.url)

@@ -49,6 +49,24 @@ describe('AddressLimits', () => {
   })
 })
 
+describe('AddressLimits penalties', () => {
+  it('refuses an address cut off twice within a minute, for a minute; never loopback', () => {
+    let now = 0
+    const limits = new AddressLimits({ maxConnections: 5, burst: 1, perSecond: 1 }, () => now)
+    limits.penalize('203.0.113.1')
+    expect(limits.refuses('203.0.113.1')).toBe(false)
+    now = 30_000
+    limits.penalize('203.0.113.1')
+    expect(limits.refuses('203.0.113.1')).toBe(true)
+    expect(limits.open('203.0.113.1')).toBe(false)
+    now = 90_001
+    expect(limits.refuses('203.0.113.1')).toBe(false)
+    limits.penalize('127.0.0.1')
+    limits.penalize('127.0.0.1')
+    expect(limits.refuses('127.0.0.1')).toBe(false)
+  })
+})
+
 describe('Semaphore', () => {
   it('runs at most `max` tasks at once and refuses beyond the queue', async () => {
     const sem = new Semaphore(2, 1)

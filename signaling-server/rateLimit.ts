@@ -31,6 +31,10 @@ interface AddressEntry {
   messages: TokenBucket
 }
 
+/** An address whose connections were cut off this often within PENALTY_MS is refused for as long. */
+const PENALTY_STRIKES = 2
+const PENALTY_MS = 60_000
+
 /**
  * Connections and messages per client address (an IPv4 address or IPv6 /64, see addressKey).
  * Loopback is not limited: on a single machine it is the user's own app, and behind a proxy
@@ -38,15 +42,54 @@ interface AddressEntry {
  */
 export class AddressLimits {
   private readonly entries = new Map<string, AddressEntry>()
+  /** Recent cut-offs per address (times), and addresses refused until a time. */
+  private readonly cutOffs = new Map<string, number[]>()
+  private readonly refusedUntil = new Map<string, number>()
 
   constructor(
     private readonly options: { maxConnections: number; burst: number; perSecond: number },
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Counts a new connection; false (and nothing counted) when the address has too many. */
+  /**
+   * Notes that a connection of this address was closed for flooding. A persistent abuser
+   * reconnects at once; the second cut-off within a minute keeps the address out for a minute.
+   */
+  penalize(key: string): void {
+    if (isLoopbackAddress(key)) return
+    const now = this.now()
+    const recent = (this.cutOffs.get(key) ?? []).filter((t) => now - t < PENALTY_MS)
+    recent.push(now)
+    this.cutOffs.set(key, recent)
+    if (recent.length >= PENALTY_STRIKES) {
+      this.refusedUntil.set(key, now + PENALTY_MS)
+      this.cutOffs.delete(key)
+    }
+    if (this.cutOffs.size > 100_000) this.cutOffs.clear()
+    if (this.refusedUntil.size > 100_000) this.sweep()
+  }
+
+  /** Whether a new connection from this address is refused (too many open, or penalized). */
+  refuses(key: string): boolean {
+    if (isLoopbackAddress(key)) return false
+    const until = this.refusedUntil.get(key)
+    if (until !== undefined) {
+      if (until > this.now()) return true
+      this.refusedUntil.delete(key)
+    }
+    return this.connections(key) >= this.options.maxConnections
+  }
+
+  /** Forgets expired penalties. */
+  sweep(): void {
+    const now = this.now()
+    for (const [key, until] of this.refusedUntil) if (until <= now) this.refusedUntil.delete(key)
+  }
+
+  /** Counts a new connection; false (and nothing counted) when the address is refused. */
   open(key: string): boolean {
     if (isLoopbackAddress(key)) return true
+    if (this.refuses(key)) return false
     let entry = this.entries.get(key)
     if (!entry) {
       entry = {
@@ -55,7 +98,6 @@ export class AddressLimits {
       }
       this.entries.set(key, entry)
     }
-    if (entry.connections >= this.options.maxConnections) return false
     entry.connections++
     return true
   }
