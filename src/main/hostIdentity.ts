@@ -4,7 +4,7 @@
  * peer id, and the self-signed TLS certificate of the local-network listener, so a browser
  * guest accepts its warning once and not at every launch.
  */
-import { randomBytes, X509Certificate } from 'node:crypto'
+import { createHash, randomBytes, X509Certificate } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
@@ -14,6 +14,13 @@ export interface HostIdentity {
   tls: { key: string; cert: string }
   /** SHA-256 fingerprint of the certificate, "AB:CD:…", for guests to compare. */
   fingerprint: string
+  /** The same digest as base64url: what moim:// links pin (`cert=`). */
+  pin: string
+}
+
+/** base64url SHA-256 of a certificate's DER: the pin format of moim:// links. */
+export function certificatePin(cert: X509Certificate): string {
+  return createHash('sha256').update(cert.raw).digest('base64url')
 }
 
 export type GenerateCertificate = () => Promise<{ key: string; cert: string }>
@@ -90,5 +97,5 @@ export async function loadHostIdentity(
     x509 = new X509Certificate(tls.cert)
   }
   if (!saved || saved.cert !== tls.cert) writePrivate(path, { secret, ...tls })
-  return { secret, tls, fingerprint: x509.fingerprint256 }
+  return { secret, tls, fingerprint: x509.fingerprint256, pin: certificatePin(x509) }
 }

@@ -84,6 +84,7 @@ const IDENTITY = {
   secret: 's'.repeat(43),
   tls: { key: 'KEY PEM', cert: 'CERT PEM' },
   fingerprint: 'AB:CD',
+  pin: 'q'.repeat(43),
 }
 
 function setup(maxRestarts = 3) {
@@ -152,6 +153,7 @@ describe('HostServer', () => {
       lanUrls: [],
       hosting: false,
       certificateFingerprint: 'AB:CD',
+      certificatePin: 'q'.repeat(43),
     })
     await expect(server.start()).resolves.toBe(51234)
     expect(fork).toHaveBeenCalledTimes(1)
@@ -272,6 +274,7 @@ describe('hosting switch', () => {
       lanUrls: ['https://10.0.0.5:51235', 'https://192.168.1.20:51235'],
       hosting: true,
       certificateFingerprint: 'AB:CD',
+      certificatePin: 'q'.repeat(43),
     })
     // Asking again changes nothing.
     const posted = children[0].posted.length

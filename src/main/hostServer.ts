@@ -141,6 +141,7 @@ export class HostServer {
       lanUrls: lanPort === null ? [] : lanUrls(this.options.networkInterfaces(), lanPort),
       hosting: lanPort !== null,
       certificateFingerprint: identity?.fingerprint ?? null,
+      certificatePin: identity?.pin ?? null,
     }
   }
 

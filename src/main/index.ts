@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url'
 import { createOriginPolicy } from './appOrigin'
 import { handleAppProtocol, registerAppScheme } from './appProtocol'
 import { CallMenu } from './callMenu'
+import { CertificatePins } from './certificatePins'
 import { DeepLinkInbox, setupDeepLinks } from './deepLink'
 import { confirmExternalLink } from './externalLinkDialog'
 import { loadHostIdentity } from './hostIdentity'
@@ -82,7 +83,11 @@ app.enableSandbox()
 registerAppScheme(protocol)
 guardAllWebContents(app, policy, openExternal)
 
-const deepLinks = new DeepLinkInbox((link) => sendToMainWindow(IPC.deepLink, link))
+// Invite links to a call hosted by another Moim app pin its self-signed certificate.
+const certificatePins = new CertificatePins()
+const deepLinks = new DeepLinkInbox((link) =>
+  sendToMainWindow(IPC.deepLink, certificatePins.remember(link)),
+)
 const isPrimaryInstance = setupDeepLinks({
   app,
   inbox: deepLinks,
@@ -112,6 +117,10 @@ function start(): void {
 
   handleAppProtocol(protocol, { root: rendererRoot, staticPages: sharingBarPages(app.getLocale()) })
   setupPermissions(session.defaultSession, policy)
+  // -3 everywhere except a pinned host presenting its pinned certificate: Chromium decides.
+  session.defaultSession.setCertificateVerifyProc((request, callback) =>
+    callback(certificatePins.verify(request)),
+  )
 
   const hostServer = new HostServer({
     fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
@@ -173,7 +182,7 @@ function start(): void {
     router,
     hostInfo: () => hostServer.info(),
     setHosting: (enabled) => hostServer.setHosting(enabled),
-    deepLinksReady: () => deepLinks.markReady(),
+    deepLinksReady: () => deepLinks.markReady().map((link) => certificatePins.remember(link)),
     setCallState: (state) => callMenu.update(state),
     notify: createNotifier({
       isSupported: () => Notification.isSupported(),

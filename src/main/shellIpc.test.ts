@@ -11,6 +11,7 @@ const HOST = {
   lanUrls: [],
   hosting: false,
   certificateFingerprint: null,
+  certificatePin: null,
 }
 
 function setup(confirm = true) {

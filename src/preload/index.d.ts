@@ -55,6 +55,8 @@ export interface HostInfo {
   hosting: boolean
   /** SHA-256 fingerprint of the hosted server's certificate ("AB:CD:…"), shown in invites. */
   certificateFingerprint: string | null
+  /** The same digest as base64url, pinned by moim:// invite links (`cert=`). */
+  certificatePin: string | null
 }
 
 export interface DeepLinkJoin {
@@ -63,6 +65,8 @@ export interface DeepLinkJoin {
   server: string | null
   /** Room key of an invite-only (hosted) call; the join must send it. */
   key?: string
+  /** base64url SHA-256 of the server's self-signed certificate, which the app then accepts. */
+  cert?: string
 }
 
 export interface CallState {

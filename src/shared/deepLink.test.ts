@@ -38,10 +38,29 @@ describe('deep links: Unicode rooms and room keys', () => {
     })
   })
 
+  it('carries a certificate pin only for an https server', () => {
+    const pin = 'p'.repeat(43)
+    expect(parseDeepLink(`moim://join/x?server=https%3A%2F%2F10.0.0.5%3A5001&cert=${pin}`)).toEqual(
+      { ok: true, link: { room: 'x', server: 'https://10.0.0.5:5001', cert: pin } },
+    )
+    expect(parseDeepLink(`moim://join/x?server=http%3A%2F%2F10.0.0.5%3A5001&cert=${pin}`)).toEqual({
+      ok: false,
+      error: 'a certificate pin needs an https server',
+    })
+    expect(parseDeepLink(`moim://join/x?cert=${pin}`)).toEqual({
+      ok: false,
+      error: 'a certificate pin needs a server',
+    })
+    expect(parseDeepLink('moim://join/x?server=https%3A%2F%2Fa.example&cert=short')).toEqual({
+      ok: false,
+      error: 'invalid certificate pin',
+    })
+  })
+
   it('builds what it parses', () => {
-    const link = { room: '금요일', server: 'https://10.0.0.5:5001', key: KEY }
+    const link = { room: '금요일', server: 'https://10.0.0.5:5001', key: KEY, cert: 'c'.repeat(43) }
     expect(buildDeepLink(link)).toBe(
-      `moim://join/%EA%B8%88%EC%9A%94%EC%9D%BC?server=https%3A%2F%2F10.0.0.5%3A5001&key=${KEY}`,
+      `moim://join/%EA%B8%88%EC%9A%94%EC%9D%BC?server=https%3A%2F%2F10.0.0.5%3A5001&key=${KEY}&cert=${'c'.repeat(43)}`,
     )
     expect(parseDeepLink(buildDeepLink(link))).toEqual({ ok: true, link })
   })

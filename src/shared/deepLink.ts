@@ -17,7 +17,14 @@ export interface DeepLinkJoin {
   server: string | null
   /** Room key of an invite-only room (present only when the link has one). */
   key?: string
+  /**
+   * base64url SHA-256 of the server's self-signed certificate (a call hosted by the desktop
+   * app): the app accepts that certificate, and only that one, for the link's server host.
+   */
+  cert?: string
 }
+
+const CERT_PIN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
 /** The room of a link's path segment: percent-decoded, NFC; null when it is not a room id. */
 function decodeRoom(segment: string): string | null {
@@ -80,7 +87,7 @@ export function parseDeepLink(raw: string): DeepLinkResult {
   if (room === null) return { ok: false, error: 'invalid room name' }
 
   const names = [...url.searchParams.keys()]
-  if (names.some((name) => name !== 'server' && name !== 'key')) {
+  if (names.some((name) => name !== 'server' && name !== 'key' && name !== 'cert')) {
     return { ok: false, error: 'unknown link parameter' }
   }
   const keys = url.searchParams.getAll('key')
@@ -88,13 +95,26 @@ export function parseDeepLink(raw: string): DeepLinkResult {
   if (keys.length === 1 && !ROOM_KEY_PATTERN.test(keys[0])) {
     return { ok: false, error: 'invalid room key' }
   }
-  const withKey = keys.length === 1 ? { key: keys[0] } : {}
+  const certs = url.searchParams.getAll('cert')
+  if (certs.length > 1 || (certs.length === 1 && !CERT_PIN_PATTERN.test(certs[0]))) {
+    return { ok: false, error: 'invalid certificate pin' }
+  }
+  const extras = {
+    ...(keys.length === 1 ? { key: keys[0] } : {}),
+    ...(certs.length === 1 ? { cert: certs[0] } : {}),
+  }
   const servers = url.searchParams.getAll('server')
   if (servers.length > 1) return { ok: false, error: 'more than one server' }
-  if (servers.length === 0) return { ok: true, link: { room, server: null, ...withKey } }
+  if (servers.length === 0) {
+    if (certs.length > 0) return { ok: false, error: 'a certificate pin needs a server' }
+    return { ok: true, link: { room, server: null, ...extras } }
+  }
   const server = normalizeServerUrl(servers[0])
   if (!server.ok) return server
-  return { ok: true, link: { room, server: server.url, ...withKey } }
+  if (certs.length > 0 && !server.url.startsWith('https:')) {
+    return { ok: false, error: 'a certificate pin needs an https server' }
+  }
+  return { ok: true, link: { room, server: server.url, ...extras } }
 }
 
 export function buildDeepLink(link: DeepLinkJoin): string {
@@ -109,6 +129,10 @@ export function buildDeepLink(link: DeepLinkJoin): string {
   if (link.key !== undefined) {
     if (!ROOM_KEY_PATTERN.test(link.key)) throw new Error('invalid room key')
     params.set('key', link.key)
+  }
+  if (link.cert !== undefined) {
+    if (!CERT_PIN_PATTERN.test(link.cert)) throw new Error('invalid certificate pin')
+    params.set('cert', link.cert)
   }
   const query = params.toString()
   return query ? `${base}?${query}` : base

@@ -60,6 +60,7 @@ export function InvitePopover({
             serverUrl,
             lanUrls: hosting ? host.lanUrls : [],
             key: roomKey,
+            certificatePin: hosting ? host.certificatePin : null,
           }),
         )
       })

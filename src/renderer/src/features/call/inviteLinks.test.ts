@@ -11,6 +11,7 @@ describe('buildWebInviteUrl', () => {
 
 describe('room keys and Unicode rooms', () => {
   const KEY = 'AbCdEfGhIjKlMnOpQrStUv'
+  const PIN = 'p'.repeat(43)
 
   it('puts the key in the fragment of web links and in the app link', () => {
     expect(buildWebInviteUrl('https://192.168.1.20:5001/', '금요일', KEY)).toBe(
@@ -29,10 +30,11 @@ describe('room keys and Unicode rooms', () => {
       serverUrl: 'http://127.0.0.1:5000',
       lanUrls: ['https://192.168.1.20:5001'],
       key: KEY,
+      certificatePin: PIN,
     })
     expect(links.map((link) => link.url)).toEqual([
       `https://192.168.1.20:5001/?room=friday#key=${KEY}`,
-      `moim://join/friday?server=https%3A%2F%2F192.168.1.20%3A5001&key=${KEY}`,
+      `moim://join/friday?server=https%3A%2F%2F192.168.1.20%3A5001&key=${KEY}&cert=${PIN}`,
     ])
   })
 })

@@ -24,15 +24,20 @@ export function buildWebInviteUrl(pageUrl: string, room: string, key?: string | 
   return url.toString()
 }
 
-/** `moim://join/<room>?server=<origin>&key=<key>`: opens the desktop app into the lobby. */
+/**
+ * `moim://join/<room>?server=<origin>&key=<key>&cert=<pin>`: opens the desktop app into the
+ * lobby. `cert` pins the hosting app's self-signed certificate for that server.
+ */
 export function buildAppInviteUrl(
   room: string,
   serverUrl: string | null,
   key?: string | null,
+  cert?: string | null,
 ): string {
   const params = new URLSearchParams()
   if (serverUrl) params.set('server', serverUrl)
   if (key) params.set('key', key)
+  if (serverUrl && cert) params.set('cert', cert)
   const query = params.toString()
   return `moim://join/${encodeURIComponent(room)}${query ? `?${query}` : ''}`
 }
@@ -54,6 +59,8 @@ export interface InviteContext {
   lanUrls: readonly string[]
   /** The room key of an invite-only room (from the join ack), or null. */
   key?: string | null
+  /** Desktop, hosting: the pin of the app's own certificate, for the app link. */
+  certificatePin?: string | null
 }
 
 /**
@@ -72,7 +79,8 @@ export function buildInviteLinks(context: InviteContext): InviteLink[] {
     for (const lan of context.lanUrls) {
       links.push({ kind: 'lan', url: serverPageUrl(lan, room, key), address: new URL(lan).host })
     }
-    links.push({ kind: 'app', url: buildAppInviteUrl(room, context.lanUrls[0], key) })
+    const pin = context.certificatePin ?? null
+    links.push({ kind: 'app', url: buildAppInviteUrl(room, context.lanUrls[0], key, pin) })
     return links
   }
   if (context.serverUrl && !isLoopback(context.serverUrl)) {

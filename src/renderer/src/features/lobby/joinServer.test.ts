@@ -20,6 +20,7 @@ describe('resolveJoinServer', () => {
       lanUrls: [],
       hosting: false,
       certificateFingerprint: null,
+      certificatePin: null,
     })
     expect(await resolveJoinServer(desktop, hostSettings, 'app://moim')).toEqual({
       ok: true,
