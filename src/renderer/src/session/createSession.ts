@@ -489,6 +489,17 @@ export function createSession(deps: SessionDeps): Session {
     return newClient(url)
   }
 
+  /** A host's request (kick, allow): a refusal lands in callStore.error. */
+  async function asHost(request: (client: SignalingClient) => Promise<void>): Promise<void> {
+    const ctx = call
+    if (!ctx) return
+    try {
+      await request(ctx.client)
+    } catch (error) {
+      set({ error: callErrorFromSignaling(error) })
+    }
+  }
+
   const session: Session = {
     async startPreview() {
       prepareCertificate()
@@ -601,25 +612,9 @@ export function createSession(deps: SessionDeps): Session {
       else screens.stopAll(true)
     },
 
-    async kick(peerId: string) {
-      const ctx = call
-      if (!ctx) return
-      try {
-        await ctx.client.kick(peerId)
-      } catch (error) {
-        set({ error: callErrorFromSignaling(error) })
-      }
-    },
+    kick: (peerId: string) => asHost((client) => client.kick(peerId)),
 
-    async allow(peerId: string) {
-      const ctx = call
-      if (!ctx) return
-      try {
-        await ctx.client.allow(peerId)
-      } catch (error) {
-        set({ error: callErrorFromSignaling(error) })
-      }
-    },
+    allow: (peerId: string) => asHost((client) => client.allow(peerId)),
 
     clearError() {
       set({ error: null })
