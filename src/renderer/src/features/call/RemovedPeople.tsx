@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react'
+import type { PeerInfo } from '../../../../shared/protocol'
 import { useT } from '../../i18n/useT'
 import type { Session } from '../../session/types'
 import { useCallStore } from '../../store/useCallStore'
@@ -8,11 +9,21 @@ import { useCallStore } from '../../store/useCallStore'
  * same address with a new name) until the host lets them.
  */
 export function RemovedPeople({ session }: { session: Session }): ReactElement | null {
-  const t = useT()
   const removed = useCallStore((s) => s.room?.removed)
   const isHost = useCallStore((s) => s.room !== null && s.room.hostId === s.self?.id)
   if (!isHost || !removed || removed.length === 0 || !session.allow) return null
   const allow = session.allow.bind(session)
+  return <RemovedList removed={removed} onAllow={(id) => void allow(id)} />
+}
+
+export function RemovedList({
+  removed,
+  onAllow,
+}: {
+  removed: readonly PeerInfo[]
+  onAllow: (id: string) => void
+}): ReactElement {
+  const t = useT()
   return (
     <section className="removed-people" aria-label={t('security.removedTitle')}>
       <h2 className="removed-title">{t('security.removedTitle')}</h2>
@@ -24,7 +35,7 @@ export function RemovedPeople({ session }: { session: Session }): ReactElement |
               type="button"
               className="link-button"
               aria-label={t('security.allowBackNamed', { name: person.name })}
-              onClick={() => void allow(person.id)}
+              onClick={() => onAllow(person.id)}
             >
               {t('security.allowBack')}
             </button>
