@@ -30,6 +30,24 @@ describe('host identity', () => {
     expect(renewed.fingerprint).not.toBe(first.fingerprint)
   })
 
+  it('seals the file with the OS keychain when there is one', async () => {
+    const path = join(dir(), 'host-identity.json')
+    const key = 0x5a
+    const xor = (data: Buffer) => Buffer.from(data.map((b) => b ^ key))
+    const sealer = {
+      encryptString: (plain: string) => xor(Buffer.from(plain)),
+      decryptString: (sealed: Buffer) => xor(sealed).toString(),
+    }
+    const first = await loadHostIdentity(path, { sealer })
+    const onDisk = readFileSync(path, 'utf8')
+    expect(onDisk).not.toContain(first.secret)
+    expect(onDisk).not.toContain('PRIVATE KEY')
+    expect(await loadHostIdentity(path, { sealer })).toEqual(first)
+    // Without the keychain the sealed file cannot be read: a new identity, never a crash.
+    const fresh = await loadHostIdentity(path, { sealer: null })
+    expect(fresh.secret).not.toBe(first.secret)
+  })
+
   it('starts over from a corrupt file', async () => {
     const path = join(dir(), 'host-identity.json')
     writeFileSync(path, '{"secret": 1')

@@ -1,5 +1,6 @@
 /**
- * What the hosted server keeps across restarts, in userData/host-identity.json (owner-only):
+ * What the hosted server keeps across restarts, in userData/host-identity.json (owner-only,
+ * and encrypted with the OS keychain through Electron's safeStorage where it is available):
  * the resume-token secret, so a crash and restart of the server process keeps everyone's
  * peer id, and the self-signed TLS certificate of the local-network listener, so a browser
  * guest accepts its warning once and not at every launch.
@@ -25,11 +26,20 @@ export function certificatePin(cert: X509Certificate): string {
 
 export type GenerateCertificate = () => Promise<{ key: string; cert: string }>
 
-const fileSchema = z.strictObject({
+const identitySchema = z.strictObject({
   secret: z.string().min(32),
   key: z.string().min(1),
   cert: z.string().min(1),
 })
+type StoredIdentity = z.infer<typeof identitySchema>
+/** On disk: the identity itself, or sealed by the OS keychain. */
+const fileSchema = z.union([identitySchema, z.strictObject({ sealed: z.string().min(1) })])
+
+/** Electron's safeStorage, or null where it is not available. */
+export interface Sealer {
+  encryptString(plain: string): Buffer
+  decryptString(sealed: Buffer): string
+}
 
 /** A certificate with less than this left is replaced (guests then see the warning again). */
 const RENEW_BEFORE_MS = 30 * 24 * 60 * 60_000
@@ -55,11 +65,17 @@ export const generateSelfSigned: GenerateCertificate = async () => {
   return { key: pems.private, cert: pems.cert }
 }
 
-function read(path: string): z.infer<typeof fileSchema> | null {
+function read(path: string, sealer: Sealer | null): StoredIdentity | null {
   try {
     const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
-    return parsed.success ? parsed.data : null
+    if (!parsed.success) return null
+    if (!('sealed' in parsed.data)) return parsed.data
+    if (!sealer) return null
+    const plain = sealer.decryptString(Buffer.from(parsed.data.sealed, 'base64'))
+    const inner = identitySchema.safeParse(JSON.parse(plain))
+    return inner.success ? inner.data : null
   } catch {
+    // Missing, corrupt, or the keychain refused: start over (guests see the warning again).
     return null
   }
 }
@@ -84,11 +100,16 @@ function usable(cert: string, now: number): X509Certificate | null {
 
 export async function loadHostIdentity(
   path: string,
-  options: { generateCertificate?: GenerateCertificate; now?: () => number } = {},
+  options: {
+    generateCertificate?: GenerateCertificate
+    now?: () => number
+    sealer?: Sealer | null
+  } = {},
 ): Promise<HostIdentity> {
   const generate = options.generateCertificate ?? generateSelfSigned
   const now = (options.now ?? Date.now)()
-  const saved = read(path)
+  const sealer = options.sealer ?? null
+  const saved = read(path, sealer)
   const secret = saved?.secret ?? randomBytes(32).toString('base64url')
   let tls = saved ? { key: saved.key, cert: saved.cert } : null
   let x509 = tls ? usable(tls.cert, now) : null
@@ -96,6 +117,14 @@ export async function loadHostIdentity(
     tls = await generate()
     x509 = new X509Certificate(tls.cert)
   }
-  if (!saved || saved.cert !== tls.cert) writePrivate(path, { secret, ...tls })
+  if (!saved || saved.cert !== tls.cert) {
+    const identity: StoredIdentity = { secret, ...tls }
+    writePrivate(
+      path,
+      sealer
+        ? { sealed: sealer.encryptString(JSON.stringify(identity)).toString('base64') }
+        : identity,
+    )
+  }
   return { secret, tls, fingerprint: x509.fingerprint256, pin: certificatePin(x509) }
 }

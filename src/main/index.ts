@@ -13,6 +13,7 @@ import {
   nativeImage,
   Notification,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -129,7 +130,10 @@ function start(): void {
     env: { ...process.env },
     webRoot: rendererRoot,
     allowedOrigins: devServerOrigin ? [devServerOrigin] : [],
-    identity: () => loadHostIdentity(join(userData, 'host-identity.json')),
+    identity: () =>
+      loadHostIdentity(join(userData, 'host-identity.json'), {
+        sealer: safeStorage.isEncryptionAvailable() ? safeStorage : null,
+      }),
   })
   void hostServer.start()
 
