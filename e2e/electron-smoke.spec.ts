@@ -124,6 +124,7 @@ describe.skipIf(!electronBinary.path)('Electron desktop app (smoke)', () => {
         'openExternal',
         'platform',
         'screenShare',
+        'setHosting',
       ],
     })
   })
@@ -133,6 +134,9 @@ describe.skipIf(!electronBinary.path)('Electron desktop app (smoke)', () => {
       (globalThis as unknown as PageGlobals).moim?.getHostInfo(),
     )
     expect(info?.serverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    // Not in a call: nothing listens beyond loopback.
+    expect(info?.hosting).toBe(false)
+    expect(info?.lanUrls).toEqual([])
   })
 
   it('blocks navigation away from the app', async () => {

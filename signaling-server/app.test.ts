@@ -12,7 +12,13 @@ describe('room:join / room:leave', () => {
     const b = await world.client(s.url)
     const ja = await join(a, { room: 'friday', name: '  Ann  ' })
     expect(ja.self.name).toBe('Ann')
-    expect(ja.room).toEqual({ id: 'friday', capacity: 6, hostId: ja.self.id, hasPassword: false })
+    expect(ja.room).toEqual({
+      id: 'friday',
+      capacity: 6,
+      hostId: ja.self.id,
+      hasPassword: false,
+      removed: [],
+    })
     expect(ja.peers).toEqual([])
     expect(ja.resumed).toBe(false)
     expect(ja.iceServers).toEqual([{ urls: ['stun:stun.l.google.com:19302'] }])

@@ -7,11 +7,12 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http'
 import { Server, type ServerOptions as IoServerOptions } from 'socket.io'
 import { MAX_SDP_LENGTH } from '../src/shared/limits'
 import type { Ack } from '../src/shared/protocol'
-import { ELECTRON_APP_ORIGIN, withDefaults, type ServerConfig } from './config'
+import { addressKey, clientAddress } from './address'
+import { ELECTRON_APP_ORIGIN, withDefaults, type ConfigInput } from './config'
 import { createLogger, type Logger } from './logger'
 import { createMetrics, type ServerMetrics } from './metrics'
-import { requestOriginAllowed } from './origin'
-import { TokenBucket } from './rateLimit'
+import { knownHostnames, refuseRequest } from './origin'
+import { AddressLimits, TokenBucket } from './rateLimit'
 import { RoomHandlers } from './roomHandlers'
 import { MemoryRoomStore } from './rooms/memoryRoomStore'
 import type { RoomStore } from './rooms/roomStore'
@@ -19,13 +20,20 @@ import type { MoimServer, MoimSocket } from './types'
 
 export type { MoimServer, MoimSocket, SocketData } from './types'
 
-export interface ServerOptions extends Partial<ServerConfig> {
+export interface ServerOptions extends ConfigInput {
   logger?: Logger
   metrics?: ServerMetrics
   /** Shared room state; defaults to in-memory (one process). */
   roomStore?: RoomStore
   /** Socket.IO adapter, e.g. @socket.io/redis-adapter for several processes. */
   adapter?: IoServerOptions['adapter']
+  /**
+   * Which connections are the app itself (may create rooms and skip room keys on an
+   * invite-only server). Default: none.
+   */
+  isTrusted?: (req: IncomingMessage) => boolean
+  /** Gets the room handlers, for tests that look inside (held signal totals). */
+  onRooms?: (rooms: RoomHandlers) => void
 }
 
 /**
@@ -41,17 +49,16 @@ const LOCKOUT_SWEEP_MS = 60_000
 
 type Handler = (socket: MoimSocket, payload: unknown) => Promise<Ack>
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for']
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim()
-    if (first) return first
-  }
-  return req.socket.remoteAddress ?? 'unknown'
-}
-
 export function createApp(httpServer: HttpServer, options: ServerOptions = {}): MoimServer {
-  const { logger: givenLogger, metrics: givenMetrics, roomStore, adapter, ...partial } = options
+  const {
+    logger: givenLogger,
+    metrics: givenMetrics,
+    roomStore,
+    adapter,
+    isTrusted = () => false,
+    onRooms,
+    ...partial
+  } = options
   const config = withDefaults(partial)
   const logger = givenLogger ?? createLogger(config.logLevel)
   const metrics = givenMetrics ?? createMetrics()
@@ -60,6 +67,18 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
   if (config.secret === null) {
     logger.warn('MOIM_SECRET is not set: peers keep their ids across drops but not across restarts')
   }
+  const known = knownHostnames({
+    bindHost: config.host,
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.allowedOrigins,
+  })
+  const { flood } = config
+  const addresses = new AddressLimits({
+    maxConnections: flood.maxConnectionsPerAddress,
+    burst: flood.addressBurst,
+    perSecond: flood.addressPerSecond,
+  })
+  const addressOf = (req: IncomingMessage): string => clientAddress(req, config.trustProxy)
 
   const allowAnyOrigin = config.allowedOrigins.includes('*')
   const io: MoimServer = new Server(httpServer, {
@@ -71,58 +90,114 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
       methods: ['GET', 'POST'],
     },
     allowRequest(req, callback) {
-      if (requestOriginAllowed(req, config.allowedOrigins)) return callback(null, true)
-      metrics.rejectedMessages.inc({ reason: 'ORIGIN' })
-      logger.info({ origin: req.headers.origin }, 'refused handshake from a foreign origin')
-      callback('origin not allowed', false)
+      const refusal = refuseRequest(req, config.allowedOrigins, known)
+      if (refusal) {
+        metrics.rejectedMessages.inc({ reason: refusal })
+        logger.info(
+          { origin: req.headers.origin, host: req.headers.host },
+          `refused handshake: ${refusal === 'HOST' ? 'unknown host name' : 'foreign origin'}`,
+        )
+        return callback(refusal === 'HOST' ? 'unknown host' : 'origin not allowed', false)
+      }
+      const key = addressKey(addressOf(req))
+      if (addresses.refuses(key)) {
+        metrics.rejectedMessages.inc({ reason: 'TOO_MANY_CONNECTIONS' })
+        return callback('too many connections from this address', false)
+      }
+      callback(null, true)
     },
   })
 
   const rooms = new RoomHandlers({ io, store, config, secret, logger, metrics })
+  onRooms?.(rooms)
   metrics.setRoomCounter(() => store.roomCount())
   const handlers: Record<string, Handler> = {
     'room:join': (s, p) => rooms.join(s, p),
     'room:leave': (s, p) => rooms.leave(s, p),
     signal: (s, p) => rooms.signal(s, p),
     'room:kick': (s, p) => rooms.kick(s, p),
+    'room:allow': (s, p) => rooms.allow(s, p),
+    'turn:refresh': (s, p) => rooms.turnRefresh(s, p),
   }
 
   io.on('connection', (socket) => {
+    const address = addressOf(socket.request)
+    const key = addressKey(address)
     socket.data = {
       roomId: null,
       peerId: null,
-      address: clientAddress(socket.request, config.trustProxy),
+      name: null,
+      address,
+      addressKey: key,
+      trusted: isTrusted(socket.request),
       joining: false,
       bucket: new TokenBucket(config.rateLimit.burst, config.rateLimit.perSecond),
+      bytes: new TokenBucket(flood.bytesBurst, flood.bytesPerSecond),
+      strikes: 0,
     }
     metrics.connectedSockets.inc()
+    // Handshakes racing past allowRequest are counted here, where the count is exact.
+    const counted = addresses.open(key)
+    if (!counted) {
+      metrics.rejectedMessages.inc({ reason: 'TOO_MANY_CONNECTIONS' })
+      socket.disconnect(true)
+    }
+
+    const cutOff = (why: string): void => {
+      if (socket.disconnected) return
+      metrics.rejectedMessages.inc({ reason: 'FLOOD_DISCONNECT' })
+      logger.info({ address, why }, 'disconnected a flooding connection')
+      addresses.penalize(key)
+      socket.disconnect(true)
+    }
+    // Bytes are counted as frames arrive, before Socket.IO decodes them: a connection sending
+    // large frames faster than any client needs is closed before it costs much parsing.
+    socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
+      const size = typeof packet.data === 'string' ? packet.data.length : 0
+      if (size > 0 && !socket.data.bytes.take(size)) cutOff('byte rate')
+    })
 
     // One gate for every incoming event: shape, rate limit, dispatch. Handlers are not
     // registered with socket.on, so no event can reach code that has not passed here.
     socket.use((packet) => {
+      if (socket.disconnected) return
       const [event, ...args] = packet
       const ack = args.length > 0 ? args[args.length - 1] : undefined
       const reply = typeof ack === 'function' ? (ack as (res: Ack) => void) : null
-      // Every frame costs a token, so floods of junk are throttled like floods of requests.
-      if (!socket.data.bucket.take()) {
+      // Every frame costs a token (its own and its address's), so floods of junk are throttled
+      // like floods of requests; a connection that keeps going while refused is closed.
+      if (!socket.data.bucket.take() || !addresses.takeMessage(key)) {
+        socket.data.strikes++
+        if (socket.data.strikes >= flood.strikesBeforeDisconnect) return cutOff('message rate')
         const retryAfterMs = Math.ceil(1000 / config.rateLimit.perSecond)
         if (reply)
           reply(rooms.fail('RATE_LIMITED', 'too many messages; slow down', { retryAfterMs }))
         else metrics.rejectedMessages.inc({ reason: 'RATE_LIMITED' })
         return
       }
+      // No client of this protocol sends unknown events or leaves out the ack: those count
+      // towards the cut-off like refused messages; only a well-formed request clears it.
+      const strike = (): boolean => {
+        socket.data.strikes++
+        if (socket.data.strikes < flood.strikesBeforeDisconnect) return false
+        cutOff('malformed messages')
+        return true
+      }
       const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined
       if (!handler) {
         metrics.rejectedMessages.inc({ reason: 'UNKNOWN_EVENT' })
+        if (strike()) return
         reply?.({ ok: false, error: { code: 'BAD_REQUEST', message: `unknown event "${event}"` } })
         return
       }
       if (!reply || args.length !== 2) {
+        if (strike()) return
         const message = `${event}: expected (payload, ack callback)`
         reply?.(rooms.fail('BAD_REQUEST', message))
         if (!reply) metrics.rejectedMessages.inc({ reason: 'BAD_REQUEST' })
         return
       }
+      socket.data.strikes = 0
       handler(socket, args[0]).then(reply, (err: unknown) => {
         logger.error({ err, event }, 'handler failed')
         reply(rooms.fail('INTERNAL', 'internal error'))
@@ -132,6 +207,7 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
     socket.on('error', (err) => logger.warn({ err }, 'socket error'))
     socket.on('disconnect', (reason) => {
       metrics.connectedSockets.dec()
+      if (counted) addresses.close(key)
       logger.debug({ reason, peer: socket.data.peerId }, 'disconnected')
       rooms.disconnected(socket)
     })
@@ -142,7 +218,10 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
       .refresh(rooms.holds())
       .catch((err: unknown) => logger.error({ err }, 'lease refresh failed'))
   }, LEASE_REFRESH_MS)
-  const sweep = setInterval(() => rooms.sweep(), LOCKOUT_SWEEP_MS)
+  const sweep = setInterval(() => {
+    rooms.sweep()
+    addresses.sweep()
+  }, LOCKOUT_SWEEP_MS)
   refresh.unref()
   sweep.unref()
   httpServer.once('close', () => {

@@ -56,3 +56,30 @@ describe('server config', () => {
     expect(() => parseFlags(['8080'])).toThrow('unexpected argument "8080"')
   })
 })
+
+describe('security settings', () => {
+  it('reads TRUST_PROXY as a hop count (true/false still accepted)', () => {
+    expect(resolveConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(resolveConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1)
+    expect(resolveConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(0)
+    expect(() => resolveConfig({ TRUST_PROXY: 'many' })).toThrow(ConfigError)
+  })
+
+  it('validates PUBLIC_URL and METRICS_TOKEN', () => {
+    expect(resolveConfig({ PUBLIC_URL: 'https://moim.example.com' }).publicUrl).toBe(
+      'https://moim.example.com',
+    )
+    expect(() => resolveConfig({ PUBLIC_URL: 'moim.example.com' })).toThrow(/PUBLIC_URL/)
+    expect(() => resolveConfig({ METRICS_TOKEN: 'short' })).toThrow(/16 characters/)
+  })
+
+  it('restores rooms after a restart by default only when that can work', () => {
+    expect(resolveConfig({}).restoreWindowMs).toBe(0)
+    expect(resolveConfig({ MOIM_SECRET: 'a-secret-of-16-chars' }).restoreWindowMs).toBe(15_000)
+    expect(
+      resolveConfig({ MOIM_SECRET: 'a-secret-of-16-chars', REDIS_URL: 'redis://127.0.0.1:6379' })
+        .restoreWindowMs,
+    ).toBe(0)
+    expect(resolveConfig({ RESTORE_WINDOW_MS: '5000' }).restoreWindowMs).toBe(5000)
+  })
+})

@@ -18,6 +18,25 @@ export interface RateLimitConfig {
   perSecond: number
 }
 
+export interface FloodConfig {
+  /** Messages per second all connections of one address may send together (and burst). */
+  addressBurst: number
+  addressPerSecond: number
+  /** Bytes per second one connection may send (and burst); larger floods are disconnected. */
+  bytesBurst: number
+  bytesPerSecond: number
+  /** Refused or malformed messages in a row after which a connection is closed. */
+  strikesBeforeDisconnect: number
+  /** Open connections per address (IPv4 address or IPv6 /64). */
+  maxConnectionsPerAddress: number
+  /** Signals held for peers in their grace period: per room and for the whole server. */
+  maxHeldBytesPerRoom: number
+  maxHeldBytesTotal: number
+  /** scrypt checks running at once, and waiting; beyond that joins get RATE_LIMITED. */
+  maxPasswordChecks: number
+  maxPasswordQueue: number
+}
+
 export interface LockoutConfig {
   /** Wrong passwords per client address and room before further guesses are refused. */
   maxAttempts: number
@@ -40,12 +59,30 @@ export interface ServerConfig {
   logLevel: LogLevel
   /** HMAC key for resume tokens; a random one is generated when absent (resume then survives drops, not restarts). */
   secret: string | null
-  /** Use the first X-Forwarded-For address as the client address (only behind a trusted proxy). */
-  trustProxy: boolean
+  /**
+   * Proxies in front of the server that append to X-Forwarded-For; the client address is the
+   * entry this many places from the right. 0 = use the socket address.
+   */
+  trustProxy: number
+  /** The URL people open (https://moim.example.com); its host is accepted in Host headers. */
+  publicUrl: string | null
+  /** Bearer token for /metrics; without one /metrics answers only direct loopback requests. */
+  metricsToken: string | null
+  /**
+   * After a start, for this long only resuming joins are admitted (others get RESTARTING), so
+   * returning members restore their rooms before anyone else can take them. 0 = off.
+   */
+  restoreWindowMs: number
+  /**
+   * Invite-only (the desktop app's hosted server): rooms get a random key at creation and
+   * guests must present it; only trusted connections (the app itself) create rooms.
+   */
+  inviteOnly: boolean
   /** How long a dropped peer keeps its place before others see peer:left. */
   resumeGraceMs: number
   resumeTokenTtlSeconds: number
   rateLimit: RateLimitConfig
+  flood: FloodConfig
   lockout: LockoutConfig
 }
 
@@ -61,10 +98,27 @@ export const DEFAULT_CONFIG: ServerConfig = {
   redisUrl: null,
   logLevel: 'info',
   secret: null,
-  trustProxy: false,
+  trustProxy: 0,
+  publicUrl: null,
+  metricsToken: null,
+  restoreWindowMs: 0,
+  inviteOnly: false,
   resumeGraceMs: 15_000,
   resumeTokenTtlSeconds: 12 * 60 * 60,
   rateLimit: { burst: 200, perSecond: 50 },
+  flood: {
+    addressBurst: 600,
+    addressPerSecond: 150,
+    // A 12-person mesh start (11 offers) is ~200 KiB; nothing legitimate streams through here.
+    bytesBurst: 512 * 1024,
+    bytesPerSecond: 64 * 1024,
+    strikesBeforeDisconnect: 50,
+    maxConnectionsPerAddress: 24,
+    maxHeldBytesPerRoom: 4 * 1024 * 1024,
+    maxHeldBytesTotal: 64 * 1024 * 1024,
+    maxPasswordChecks: 4,
+    maxPasswordQueue: 64,
+  },
   lockout: { maxAttempts: 5, lockMs: 5 * 60_000 },
 }
 
@@ -86,6 +140,10 @@ const ENV_KEYS = [
   'LOG_LEVEL',
   'MOIM_SECRET',
   'TRUST_PROXY',
+  'PUBLIC_URL',
+  'METRICS_TOKEN',
+  'RESTORE_WINDOW_MS',
+  'MAX_CONNECTIONS_PER_ADDRESS',
   'RESUME_GRACE_MS',
   'RATE_LIMIT_BURST',
   'RATE_LIMIT_PER_SECOND',
@@ -107,7 +165,13 @@ Options (flag or environment variable):
   --redis-url, REDIS_URL            redis://host:port to share rooms between processes
   --log-level, LOG_LEVEL            fatal|error|warn|info|debug|trace|silent (default info)
   --moim-secret, MOIM_SECRET        key for resume tokens (set it so sessions survive restarts)
-  --trust-proxy, TRUST_PROXY        1 to take client addresses from X-Forwarded-For
+  --trust-proxy, TRUST_PROXY        number of proxies in front that append to X-Forwarded-For
+                                    (default 0: use the socket address)
+  --public-url, PUBLIC_URL          the URL people open (its host is accepted; others refused)
+  --metrics-token, METRICS_TOKEN    bearer token for /metrics (default: loopback only)
+  --restore-window-ms, RESTORE_WINDOW_MS  after a start, only resuming joins for this long
+                                    (default RESUME_GRACE_MS with MOIM_SECRET and no Redis, else 0)
+  --max-connections-per-address, MAX_CONNECTIONS_PER_ADDRESS  (default 24)
   --resume-grace-ms, RESUME_GRACE_MS  how long a dropped peer keeps its place (default 15000)
   --rate-limit-burst, RATE_LIMIT_BURST            per-socket burst (default 200)
   --rate-limit-per-second, RATE_LIMIT_PER_SECOND  per-socket sustained rate (default 50)
@@ -164,10 +228,11 @@ function integer(key: string, value: string, min: number, max: number): number {
   return n
 }
 
-function bool(key: string, value: string): boolean {
-  if (/^(1|true|yes|on)$/i.test(value)) return true
-  if (/^(0|false|no|off|)$/i.test(value)) return false
-  throw new ConfigError(`${key} must be 1/0 or true/false, got "${value}"`)
+/** Hop counts; "true"/"false" are still accepted from the time this was a switch (true = 1). */
+function hops(key: string, value: string): number {
+  if (/^(true|yes|on)$/i.test(value)) return 1
+  if (/^(false|no|off|)$/i.test(value)) return 0
+  return integer(key, value, 0, 10)
 }
 
 function urlList(key: string, value: string, schemes: readonly string[]): string[] {
@@ -230,7 +295,29 @@ export function resolveConfig(...sources: ConfigSource[]): ServerConfig {
       throw new ConfigError('MOIM_SECRET must be at least 16 characters')
     }
   }
-  if (src.TRUST_PROXY !== undefined) c.trustProxy = bool('TRUST_PROXY', src.TRUST_PROXY)
+  if (src.TRUST_PROXY !== undefined) c.trustProxy = hops('TRUST_PROXY', src.TRUST_PROXY)
+  if (src.PUBLIC_URL !== undefined) {
+    c.publicUrl = src.PUBLIC_URL.trim() || null
+    if (c.publicUrl !== null && !/^https?:\/\/[^/\s]+\/?$/i.test(c.publicUrl)) {
+      throw new ConfigError(
+        `PUBLIC_URL: "${c.publicUrl}" is not a URL like https://moim.example.com`,
+      )
+    }
+  }
+  if (src.METRICS_TOKEN !== undefined) {
+    c.metricsToken = src.METRICS_TOKEN || null
+    if (c.metricsToken !== null && c.metricsToken.length < 16) {
+      throw new ConfigError('METRICS_TOKEN must be at least 16 characters')
+    }
+  }
+  if (src.MAX_CONNECTIONS_PER_ADDRESS !== undefined) {
+    c.flood.maxConnectionsPerAddress = integer(
+      'MAX_CONNECTIONS_PER_ADDRESS',
+      src.MAX_CONNECTIONS_PER_ADDRESS,
+      1,
+      100_000,
+    )
+  }
   if (src.RESUME_GRACE_MS !== undefined) {
     c.resumeGraceMs = integer('RESUME_GRACE_MS', src.RESUME_GRACE_MS, 0, 600_000)
   }
@@ -240,19 +327,32 @@ export function resolveConfig(...sources: ConfigSource[]): ServerConfig {
   if (src.RATE_LIMIT_PER_SECOND !== undefined) {
     c.rateLimit.perSecond = integer('RATE_LIMIT_PER_SECOND', src.RATE_LIMIT_PER_SECOND, 1, 100_000)
   }
+  // Without a fixed secret nobody can resume after a restart; with Redis rooms outlive processes.
+  c.restoreWindowMs = c.secret !== null && c.redisUrl === null ? c.resumeGraceMs : 0
+  if (src.RESTORE_WINDOW_MS !== undefined) {
+    c.restoreWindowMs = integer('RESTORE_WINDOW_MS', src.RESTORE_WINDOW_MS, 0, 600_000)
+  }
   if (c.turnUrls.length > 0 && !c.turnSecret) {
     throw new ConfigError('TURN_URLS is set but TURN_SECRET is not: TURN needs the shared secret')
   }
   return c
 }
 
+/** A config as code passes it: any field, and any part of the nested groups. */
+export type ConfigInput = Omit<Partial<ServerConfig>, 'flood' | 'lockout' | 'rateLimit'> & {
+  flood?: Partial<FloodConfig>
+  lockout?: Partial<LockoutConfig>
+  rateLimit?: Partial<RateLimitConfig>
+}
+
 /** Fills a partial config (as passed by code) with defaults. */
-export function withDefaults(partial: Partial<ServerConfig> = {}): ServerConfig {
+export function withDefaults(partial: ConfigInput = {}): ServerConfig {
   const base = structuredClone(DEFAULT_CONFIG)
   return {
     ...base,
     ...partial,
     rateLimit: { ...base.rateLimit, ...partial.rateLimit },
+    flood: { ...base.flood, ...partial.flood },
     lockout: { ...base.lockout, ...partial.lockout },
   }
 }

@@ -93,6 +93,25 @@ describe('HTTP', () => {
     expect(text).toContain('process_resident_memory_bytes')
   })
 
+  it('serves /metrics only to a direct loopback request, or to the bearer of METRICS_TOKEN', async () => {
+    const open = await world.server()
+    const proxied = await fetch(`${open.url}/metrics`, {
+      headers: { 'X-Forwarded-For': '203.0.113.5' },
+    })
+    expect(proxied.status).toBe(404)
+    const token = 'metrics-token-0123456789'
+    const locked = await world.server({ metricsToken: token })
+    expect((await fetch(`${locked.url}/metrics`)).status).toBe(404)
+    const wrong = await fetch(`${locked.url}/metrics`, {
+      headers: { Authorization: 'Bearer metrics-token-9876543210' },
+    })
+    expect(wrong.status).toBe(404)
+    const right = await fetch(`${locked.url}/metrics`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    expect(right.status).toBe(200)
+  })
+
   it('only echoes a well-formed Host into the CSP', () => {
     expect(contentSecurityPolicy('127.0.0.1:4477')).toContain(
       'ws://127.0.0.1:4477 wss://127.0.0.1:4477',

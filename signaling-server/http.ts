@@ -2,11 +2,14 @@
  * Plain HTTP side of the server: /healthz, /metrics and the built web client (static files
  * with SPA fallback), every response carrying security headers.
  */
+import { timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
+import { isLoopbackAddress } from './address'
 import type { ServerMetrics } from './metrics'
+import { isHostAllowed } from './origin'
 
 /** Host header values we are willing to echo into the CSP (a hostname or IP with a port). */
 const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/
@@ -54,9 +57,43 @@ export interface HttpHandlerOptions {
   metrics: ServerMetrics
   /** Directory with the built web client (index.html + assets/), or null to serve none. */
   webRoot: string | null
+  /** Host names the server answers to besides IP literals (see origin.ts); null = any. */
+  knownHosts?: ReadonlySet<string> | null
+  /** Bearer token for /metrics; without one, only direct loopback requests get metrics. */
+  metricsToken?: string | null
+  /** Requests that must never see /metrics (the hosted server's LAN listener). */
+  isPublic?: (req: IncomingMessage) => boolean
 }
 
-export function createHttpHandler({ metrics, webRoot }: HttpHandlerOptions): RequestListener {
+function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const given = Buffer.from(req.headers.authorization ?? '')
+  const expected = Buffer.from(`Bearer ${token}`)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/**
+ * Whether a request may read /metrics: with a token, anyone holding it; without one, only a
+ * loopback client talking to us directly (a proxy would add X-Forwarded-For or Forwarded).
+ */
+export function metricsAllowed(
+  req: IncomingMessage,
+  token: string | null,
+  isPublic: (req: IncomingMessage) => boolean,
+): boolean {
+  if (isPublic(req)) return false
+  if (token !== null) return bearerMatches(req, token)
+  const proxied =
+    req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined
+  return !proxied && isLoopbackAddress(req.socket.remoteAddress)
+}
+
+export function createHttpHandler({
+  metrics,
+  webRoot,
+  knownHosts = null,
+  metricsToken = null,
+  isPublic = () => false,
+}: HttpHandlerOptions): RequestListener {
   const hasClient = webRoot !== null && existsSync(join(webRoot, 'index.html'))
   const serveStatic = hasClient
     ? sirv(webRoot, {
@@ -75,6 +112,11 @@ export function createHttpHandler({ metrics, webRoot }: HttpHandlerOptions): Req
 
   return (req, res) => {
     setSecurityHeaders(req, res)
+    // DNS rebinding: a page whose own name now points here must not read anything from us.
+    if (knownHosts !== null && !isHostAllowed(req.headers.host, knownHosts)) {
+      metrics.rejectedMessages.inc({ reason: 'HOST' })
+      return text(res, 421, 'unknown host name\n')
+    }
     const path = (req.url ?? '/').split('?')[0]
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD')
@@ -82,6 +124,7 @@ export function createHttpHandler({ metrics, webRoot }: HttpHandlerOptions): Req
     }
     if (path === '/healthz') return text(res, 200, 'ok\n')
     if (path === '/metrics') {
+      if (!metricsAllowed(req, metricsToken, isPublic)) return text(res, 404, 'not found\n')
       metrics.registry.metrics().then(
         (body) => {
           res.setHeader('Content-Type', metrics.registry.contentType)

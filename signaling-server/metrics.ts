@@ -2,7 +2,15 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
 import { ERROR_CODES } from '../src/shared/protocol'
 
-export const REJECT_REASONS = [...ERROR_CODES, 'UNKNOWN_EVENT', 'ORIGIN', 'HELD_OVERFLOW'] as const
+export const REJECT_REASONS = [
+  ...ERROR_CODES,
+  'UNKNOWN_EVENT',
+  'ORIGIN',
+  'HOST',
+  'TOO_MANY_CONNECTIONS',
+  'FLOOD_DISCONNECT',
+  'HELD_OVERFLOW',
+] as const
 export type RejectReason = (typeof REJECT_REASONS)[number]
 
 export interface ServerMetrics {

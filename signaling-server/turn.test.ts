@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestWorld, errorCode, join } from './testing/harness'
 import { createTurnCredentials, iceServersFor } from './turn'
 
 describe('TURN REST credentials', () => {
@@ -45,5 +46,45 @@ describe('TURN REST credentials', () => {
     } finally {
       await world.close()
     }
+  })
+})
+
+describe('turn:refresh', () => {
+  const world = new TestWorld()
+  afterEach(() => world.close())
+
+  it('hands a member fresh credentials that expire later than the first ones', async () => {
+    const s = await world.server({
+      stunUrls: [],
+      turnUrls: ['turn:127.0.0.1:3478?transport=udp'],
+      turnSecret: 'turn-secret',
+      turnTtlSeconds: 600,
+    })
+    const a = await world.client(s.url)
+    expect(errorCode(await a.emitWithAck('turn:refresh', {}))).toBe('NOT_IN_ROOM')
+    const ja = await join(a, { room: 'r', name: 'A' })
+    expect(ja.iceServersExpireAt).toBeGreaterThan(Date.now() / 1000 + 590)
+    const first = ja.iceServers[0]
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const res = await a.emitWithAck('turn:refresh', {})
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.iceServersExpireAt).toBeGreaterThan(ja.iceServersExpireAt ?? 0)
+    const [fresh] = res.iceServers
+    expect(fresh.urls).toEqual(first.urls)
+    expect(fresh.username).not.toBe(first.username)
+    expect(fresh.username?.endsWith(`:${ja.self.id}`)).toBe(true)
+    expect(fresh.credential).toBe(
+      createHmac('sha1', 'turn-secret')
+        .update(fresh.username ?? '')
+        .digest('base64'),
+    )
+  })
+
+  it('without TURN there is nothing to expire', async () => {
+    const s = await world.server()
+    const a = await world.client(s.url)
+    const ja = await join(a, { room: 'r', name: 'A' })
+    expect(ja.iceServersExpireAt).toBeUndefined()
+    expect(await a.emitWithAck('turn:refresh', {})).toEqual({ ok: true, iceServers: ja.iceServers })
   })
 })

@@ -43,3 +43,9 @@ export function iceServersFor(
   }
   return servers
 }
+
+/** Unix seconds when credentials minted now expire, or null when no TURN is configured. */
+export function turnExpiry(config: IceConfig, nowMs: number = Date.now()): number | null {
+  if (config.turnUrls.length === 0 || !config.turnSecret) return null
+  return Math.floor(nowMs / 1000) + config.turnTtlSeconds
+}

@@ -6,10 +6,22 @@ import type { TokenBucket } from './rateLimit'
 export interface SocketData {
   roomId: string | null
   peerId: string | null
-  /** Client address used for password lockout (X-Forwarded-For only with TRUST_PROXY). */
+  /** Display name in the current room (for fresh resume tokens). */
+  name: string | null
+  /** Client address (X-Forwarded-For only with TRUST_PROXY hops). */
   address: string
+  /** What per-address limits and the password lockout count by (IPv6: the /64). */
+  addressKey: string
+  /**
+   * Came in through the app's own loopback listener: on an invite-only server it may create
+   * rooms and needs no room key. Everyone else is a guest.
+   */
+  trusted: boolean
   joining: boolean
   bucket: TokenBucket
+  bytes: TokenBucket
+  /** Refused messages in a row; the connection is closed when it reaches the limit. */
+  strikes: number
 }
 
 // Processes talk only through the adapter's broadcasts; no custom inter-server events.

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
+import { request } from 'node:https'
+import { testCertificate } from './testing/certificate'
 import { runUtility, type ParentPort, type UtilityReply } from './utilityEntry'
 
 class FakeParentPort extends EventEmitter implements ParentPort {
@@ -33,6 +35,32 @@ describe('utility process entry', () => {
     expect(await port.send({ type: 'start' })).toEqual({
       type: 'error',
       message: 'the server is already running',
+    })
+    expect(await port.send({ type: 'stop' })).toEqual({ type: 'stopped' })
+  })
+
+  it('opens the local-network HTTPS listener only while hosting', async () => {
+    const port = new FakeParentPort()
+    runUtility(port, { LOG_LEVEL: 'silent' })
+    expect(await port.send({ type: 'hosting', enabled: true })).toEqual({
+      type: 'error',
+      message: 'the server is not running',
+    })
+    const tls = await testCertificate()
+    await port.send({ type: 'start', config: { port: 0, webRoot: null, inviteOnly: true, tls } })
+    const opened = await port.send({ type: 'hosting', enabled: true })
+    if (opened.type !== 'hosting' || opened.lanPort === null) throw new Error('not hosting')
+    const status = await new Promise<number>((resolve, reject) =>
+      request(`https://127.0.0.1:${opened.lanPort}/healthz`, { rejectUnauthorized: false }, (r) =>
+        resolve(r.statusCode ?? 0),
+      )
+        .on('error', reject)
+        .end(),
+    )
+    expect(status).toBe(200)
+    expect(await port.send({ type: 'hosting', enabled: false })).toEqual({
+      type: 'hosting',
+      lanPort: null,
     })
     expect(await port.send({ type: 'stop' })).toEqual({ type: 'stopped' })
   })

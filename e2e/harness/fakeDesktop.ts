@@ -49,7 +49,13 @@ export function installFakeDesktop(options: FakeDesktopOptions): void {
   let preferences = { closeDuringCall: 'ask' as 'ask' | 'tray' | 'quit' }
   const api: MoimDesktopApi = {
     platform: 'linux',
-    getHostInfo: async () => ({ serverUrl: options.hostUrl, lanUrls: [] }),
+    getHostInfo: async () => ({
+      serverUrl: options.hostUrl,
+      lanUrls: [],
+      hosting: false,
+      certificateFingerprint: null,
+      certificatePin: null,
+    }),
     screenShare: {
       getCapabilities: async () => ({
         systemPicker: false,
@@ -75,7 +81,8 @@ export function installFakeDesktop(options: FakeDesktopOptions): void {
       askForAccess: async () => true,
       openSystemSettings: async () => undefined,
     },
-    openExternal: async () => undefined,
+    openExternal: async () => true,
+    setHosting: async () => null,
     updates: {
       getStatus: async () => update,
       check: async () => update,

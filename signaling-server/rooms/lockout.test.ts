@@ -23,3 +23,26 @@ describe('PasswordLockout', () => {
     expect(lockout.lockedFor('a', 'r')).toBe(0)
   })
 })
+
+describe('PasswordLockout attempts in flight', () => {
+  it('counts checks in progress, so parallel guesses cannot exceed maxAttempts', () => {
+    const lockout = new PasswordLockout({ maxAttempts: 3, lockMs: 1000 }, () => 0)
+    const started = Array.from({ length: 10 }, () => lockout.begin('a', 'r'))
+    expect(started.filter((s) => s.ok)).toHaveLength(3)
+    expect(started[3]).toMatchObject({ ok: false, reason: 'BUSY' })
+    for (const s of started) if (s.ok) s.finish('failure')
+    expect(lockout.lockedFor('a', 'r')).toBe(1000)
+    expect(lockout.begin('a', 'r').ok).toBe(false)
+  })
+
+  it('a right password among them clears the count once it finishes', () => {
+    const lockout = new PasswordLockout({ maxAttempts: 2, lockMs: 1000 }, () => 0)
+    const wrong = lockout.begin('a', 'r')
+    const right = lockout.begin('a', 'r')
+    if (!wrong.ok || !right.ok) throw new Error('expected two attempts')
+    wrong.finish('failure')
+    right.finish('success')
+    expect(lockout.lockedFor('a', 'r')).toBe(0)
+    expect(lockout.begin('a', 'r').ok).toBe(true)
+  })
+})

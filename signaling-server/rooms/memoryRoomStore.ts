@@ -1,5 +1,6 @@
 /** Single-process room state. JavaScript runs one call at a time, so each method is atomic. */
 import type {
+  Ban,
   JoinOutcome,
   JoinParams,
   LeaveOutcome,
@@ -7,12 +8,14 @@ import type {
   RoomMeta,
   RoomStore,
 } from './roomStore'
-import { pickNextHost } from './roomStore'
+import { isBanned, mergeBans, pickNextHost } from './roomStore'
 
 interface Room {
   meta: RoomMeta
   members: Map<string, Member>
 }
+
+const copyMeta = (meta: RoomMeta): RoomMeta => ({ ...meta, removed: [...meta.removed] })
 
 export class MemoryRoomStore implements RoomStore {
   readonly shared = false
@@ -20,36 +23,38 @@ export class MemoryRoomStore implements RoomStore {
 
   async get(roomId: string): Promise<RoomMeta | null> {
     const room = this.rooms.get(roomId)
-    return room ? { ...room.meta } : null
+    return room ? copyMeta(room.meta) : null
   }
 
   async join(p: JoinParams): Promise<JoinOutcome> {
     let room = this.rooms.get(p.roomId)
     let created = false
     if (!room) {
+      if (p.expectedInstance !== null) return { ok: false, reason: 'RETRY' }
       room = {
         meta: {
           id: p.roomId,
-          capacity: p.capacity,
+          ...p.settings,
           hostId: p.member.id,
-          passwordHash: p.passwordHash,
+          removed: mergeBans([], p.removed ?? []),
         },
         members: new Map(),
       }
-      this.rooms.set(p.roomId, room)
       created = true
-    } else if (room.meta.passwordHash !== p.expectedPasswordHash) {
+    } else if (room.meta.instance !== p.expectedInstance) {
       return { ok: false, reason: 'RETRY' }
     }
+    if (isBanned(room.meta.removed, p.member.id, p.address)) return { ok: false, reason: 'REMOVED' }
     const existing = room.members.get(p.member.id)
     if (!existing && room.members.size >= room.meta.capacity) {
       return { ok: false, reason: 'ROOM_FULL', capacity: room.meta.capacity }
     }
+    if (created) this.rooms.set(p.roomId, room)
     if (existing) existing.session = p.member.session
     else room.members.set(p.member.id, { ...p.member })
     return {
       ok: true,
-      room: { ...room.meta },
+      room: copyMeta(room.meta),
       members: [...room.members.values()].map((m) => ({ ...m })),
       created,
       rejoined: existing !== undefined,
@@ -72,6 +77,20 @@ export class MemoryRoomStore implements RoomStore {
       if (newHostId) room.meta.hostId = newHostId
     }
     return { removed: true, newHostId, roomDeleted: false }
+  }
+
+  async ban(roomId: string, bans: readonly Ban[]): Promise<Ban[]> {
+    const room = this.rooms.get(roomId)
+    if (!room) return []
+    room.meta.removed = mergeBans(room.meta.removed, bans)
+    return [...room.meta.removed]
+  }
+
+  async unban(roomId: string, peerId: string): Promise<Ban[] | null> {
+    const room = this.rooms.get(roomId)
+    if (!room || !room.meta.removed.some((b) => b.id === peerId)) return null
+    room.meta.removed = room.meta.removed.filter((b) => b.id !== peerId)
+    return [...room.meta.removed]
   }
 
   async areMembers(roomId: string, peerIds: readonly string[]): Promise<boolean[]> {

@@ -137,19 +137,115 @@ describe.skipIf(skip)('two server instances sharing Redis', () => {
     expect(again).toMatchObject({ self: ja.self, resumed: true })
   })
 
+  it('six concurrent right-password joins across instances admit only the free places', async () => {
+    const s1 = await world.server({ redisUrl: redis.url, trustProxy: 1 })
+    const s2 = await world.server({ redisUrl: redis.url, trustProxy: 1 })
+    const host = await world.client(s1.url)
+    await join(host, { room: 'pw-race', name: 'H', password: 'pw', capacity: 3 })
+    const racers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        world.client(i % 2 ? s1.url : s2.url, { 'X-Forwarded-For': `198.51.100.${i + 10}` }),
+      ),
+    )
+    const results = await Promise.all(
+      racers.map((c, i) =>
+        c.emitWithAck('room:join', { room: 'pw-race', name: `p${i}`, password: 'pw' }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(2)
+    expect(results.filter((r) => errorCode(r) === 'ROOM_FULL')).toHaveLength(4)
+  })
+
+  it('the Lua join refuses a full room and a removed peer, and lets a held place back in', async () => {
+    const client = createClient({ url: redis.url })
+    await client.connect()
+    try {
+      const store = new RedisRoomStore(client, 60_000)
+      const member = (id: string, address = `192.0.2.${id.length}`) => ({
+        id,
+        name: id,
+        session: `s-${id}`,
+        joinedAt: Date.now(),
+        address,
+      })
+      const join = async (id: string, address?: string) =>
+        store.join({
+          roomId: 'lua',
+          member: member(id, address),
+          address: address ?? `192.0.2.${id.length}`,
+          settings: { instance: 'lua-1', capacity: 2, passwordHash: null, key: null },
+          expectedInstance: (await store.get('lua'))?.instance ?? null,
+        })
+      expect(await join('a')).toMatchObject({ ok: true, created: true })
+      expect(await join('bb')).toMatchObject({ ok: true })
+      expect(await join('ccc')).toEqual({ ok: false, reason: 'ROOM_FULL', capacity: 2 })
+      expect(await join('bb')).toMatchObject({ ok: true, rejoined: true })
+      await store.ban('lua', [{ id: 'bb', name: 'bb', address: '198.51.100.7' }])
+      await store.leave('lua', 'bb')
+      expect(await join('bb')).toEqual({ ok: false, reason: 'REMOVED' })
+      expect(await join('dddd', '198.51.100.7')).toEqual({ ok: false, reason: 'REMOVED' })
+      expect((await store.get('lua'))?.removed).toEqual([
+        { id: 'bb', name: 'bb', address: '198.51.100.7' },
+      ])
+      expect(await store.unban('lua', 'bb')).toEqual([])
+      expect(await store.unban('lua', 'bb')).toBeNull()
+      expect(await join('bb')).toMatchObject({ ok: true, rejoined: false })
+      // A stale instance means the room was recreated meanwhile: the caller must look again.
+      expect(
+        await store.join({
+          roomId: 'lua',
+          member: member('eeeee'),
+          address: '192.0.2.5',
+          settings: { instance: 'x', capacity: 2, passwordHash: null, key: null },
+          expectedInstance: 'not-this-one',
+        }),
+      ).toEqual({ ok: false, reason: 'RETRY' })
+    } finally {
+      await client.quit()
+    }
+  })
+
+  it('two joins racing on one connection leave no ghost member (stale room on another process)', async () => {
+    const s1 = await world.server({ redisUrl: redis.url })
+    const s2 = await world.server({ redisUrl: redis.url })
+    const a = await world.client(s1.url)
+    const b = await world.client(s2.url)
+    await join(a, { room: 'ghost', name: 'A' })
+    const jb = await join(b, { room: 'ghost', name: 'B' })
+    // Kicked through process 1: process 2 still believes b is in "ghost" until it checks.
+    const kicked = next(b, 'room:kicked')
+    await a.emitWithAck('room:kick', { id: jb.self.id })
+    await kicked
+    const [first, second] = await Promise.all([
+      b.emitWithAck('room:join', { room: 'other', name: 'B' }),
+      b.emitWithAck('room:join', { room: 'other', name: 'B' }),
+    ])
+    expect([first.ok, second.ok].filter(Boolean)).toHaveLength(1)
+    expect(errorCode(first.ok ? second : first)).toBe('ALREADY_IN_ROOM')
+    const watcher = await world.client(s1.url)
+    const seen = await join(watcher, { room: 'other', name: 'W' })
+    expect(seen.peers).toHaveLength(1)
+  })
+
   it('expires the places of a process that stopped renewing them (crash), freeing capacity', async () => {
     const client = createClient({ url: redis.url })
     await client.connect()
     try {
       const store = new RedisRoomStore(client, 200)
-      const member = (id: string) => ({ id, name: id, session: `s-${id}`, joinedAt: Date.now() })
-      const join = (id: string) =>
+      const member = (id: string) => ({
+        id,
+        name: id,
+        session: `s-${id}`,
+        joinedAt: Date.now(),
+        address: '192.0.2.1',
+      })
+      const join = async (id: string) =>
         store.join({
           roomId: 'lease',
           member: member(id),
-          capacity: 2,
-          passwordHash: null,
-          expectedPasswordHash: null,
+          address: '192.0.2.1',
+          settings: { instance: 'lease-1', capacity: 2, passwordHash: null, key: null },
+          expectedInstance: (await store.get('lease'))?.instance ?? null,
         })
       expect(await join('a')).toMatchObject({ ok: true, created: true })
       expect(await join('b')).toMatchObject({ ok: true })

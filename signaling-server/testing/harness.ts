@@ -28,12 +28,17 @@ export class TestWorld {
   }
 
   /** A connected client (websocket only, no automatic reconnection: tests drive reconnects). */
-  async client(url: string, extraHeaders?: Record<string, string>): Promise<TestClient> {
+  async client(
+    url: string,
+    extraHeaders?: Record<string, string>,
+    options: { rejectUnauthorized?: boolean } = {},
+  ): Promise<TestClient> {
     const socket: TestClient = connect(url, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
       extraHeaders,
+      ...options,
     })
     this.clients.push(socket)
     await new Promise<void>((resolve, reject) => {
@@ -47,6 +52,29 @@ export class TestWorld {
     for (const c of this.clients.splice(0)) c.close()
     await Promise.all(this.servers.splice(0).map((s) => s.close()))
   }
+}
+
+/** Connection attempt that is expected to fail: resolves with the connect_error message. */
+export function refusedConnection(
+  url: string,
+  extraHeaders?: Record<string, string>,
+): Promise<string> {
+  const socket: TestClient = connect(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders,
+  })
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => {
+      socket.close()
+      reject(new Error('connected, but a refusal was expected'))
+    })
+    socket.once('connect_error', (err) => {
+      socket.close()
+      resolve(err.message)
+    })
+  })
 }
 
 /** Joins and returns the ack body; throws with the server's error otherwise. */

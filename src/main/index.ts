@@ -7,11 +7,13 @@ import {
   BrowserWindow,
   type BrowserWindowConstructorOptions,
   desktopCapturer,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
   Notification,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -26,9 +28,12 @@ import { fileURLToPath } from 'node:url'
 import { createOriginPolicy } from './appOrigin'
 import { handleAppProtocol, registerAppScheme } from './appProtocol'
 import { CallMenu } from './callMenu'
+import { CertificatePins } from './certificatePins'
 import { CloseGuard } from './closeGuard'
 import { DeepLinkInbox, setupDeepLinks } from './deepLink'
 import { loadElectronUpdater, updateOffReason } from './electronUpdater'
+import { confirmExternalLink } from './externalLinkDialog'
+import { loadHostIdentity } from './hostIdentity'
 import { HostServer } from './hostServer'
 import { createIpcRouter } from './ipc'
 import { IPC } from '../shared/ipc'
@@ -101,7 +106,11 @@ const updater = updatesOff
       return null
     })
 
-const deepLinks = new DeepLinkInbox((link) => sendToMainWindow(IPC.deepLink, link))
+// Invite links to a call hosted by another Moim app pin its self-signed certificate.
+const certificatePins = new CertificatePins()
+const deepLinks = new DeepLinkInbox((link) =>
+  sendToMainWindow(IPC.deepLink, certificatePins.remember(link)),
+)
 const isPrimaryInstance = setupDeepLinks({
   app,
   inbox: deepLinks,
@@ -131,6 +140,10 @@ function start(): void {
 
   handleAppProtocol(protocol, { root: rendererRoot, staticPages: sharingBarPages(app.getLocale()) })
   setupPermissions(session.defaultSession, policy)
+  // -3 everywhere except a pinned host presenting its pinned certificate: Chromium decides.
+  const verifyPinned = (request: Electron.Request, callback: (result: number) => void): void =>
+    callback(certificatePins.verify(request))
+  session.defaultSession.setCertificateVerifyProc(verifyPinned) // eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK -- trusts only a pinned certificate for its pinned host, else Chromium's own result (-3)
 
   const hostServer = new HostServer({
     fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
@@ -139,6 +152,10 @@ function start(): void {
     env: { ...process.env },
     webRoot: rendererRoot,
     allowedOrigins: devServerOrigin ? [devServerOrigin] : [],
+    identity: () =>
+      loadHostIdentity(join(userData, 'host-identity.json'), {
+        sealer: safeStorage.isEncryptionAvailable() ? safeStorage : null,
+      }),
   })
   void hostServer.start()
 
@@ -243,7 +260,8 @@ function start(): void {
   setupShellIpc({
     router,
     hostInfo: () => hostServer.info(),
-    deepLinksReady: () => deepLinks.markReady(),
+    setHosting: (enabled) => hostServer.setHosting(enabled),
+    deepLinksReady: () => deepLinks.markReady().map((link) => certificatePins.remember(link)),
     setCallState: (state) => {
       callMenu.update(state)
       updates.setInCall(state.inCall)
@@ -264,6 +282,17 @@ function start(): void {
       openSettingsUrl: openExternal,
     }),
     openExternal,
+    confirmExternal: (url) =>
+      confirmExternalLink(
+        {
+          showMessageBox: (options) => {
+            const win = liveMainWindow()
+            return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
+          },
+        },
+        url,
+        strings,
+      ),
   })
 
   const openMainWindow = (): void => {
@@ -280,6 +309,8 @@ function start(): void {
       callMenu.update({ inCall: false, muted: false, room: null })
       updates.setInCall(false)
       closeGuard.reset()
+      // Nobody is hosted any more either.
+      void hostServer.setHosting(false)
     }
     win.webContents.on('did-start-loading', () => {
       deepLinks.markNotReady()
@@ -290,6 +321,7 @@ function start(): void {
     // Windows shutdown or log-off: never hold the session up with a dialog.
     win.on('session-end', () => closeGuard.allowQuit())
     win.on('closed', () => {
+      void hostServer.setHosting(false)
       bar.destroy()
       forgetCall()
       if (mainWindow === win) mainWindow = null

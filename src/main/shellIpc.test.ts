@@ -6,12 +6,21 @@ import { createMediaAccess } from './mediaAccess'
 import { setupShellIpc } from './shellIpc'
 import { FakeIpcMain } from './testing/fakeIpcMain'
 
-function setup() {
+const HOST = {
+  serverUrl: 'http://127.0.0.1:5000',
+  lanUrls: [],
+  hosting: false,
+  certificateFingerprint: null,
+  certificatePin: null,
+}
+
+function setup(confirm = true) {
   const ipcMain = new FakeIpcMain()
   const router = createIpcRouter(ipcMain, createOriginPolicy(), vi.fn())
   const options = {
     router,
-    hostInfo: vi.fn(async () => ({ serverUrl: 'http://127.0.0.1:5000', lanUrls: [] })),
+    hostInfo: vi.fn(async () => HOST),
+    setHosting: vi.fn(async (enabled: boolean) => ({ ...HOST, hosting: enabled })),
     deepLinksReady: vi.fn(() => [{ room: 'friday', server: null }]),
     setCallState: vi.fn(),
     notify: vi.fn(() => true),
@@ -24,6 +33,7 @@ function setup() {
       openSettingsUrl: async () => undefined,
     }),
     openExternal: vi.fn(async () => undefined),
+    confirmExternal: vi.fn(async () => confirm),
   }
   setupShellIpc(options)
   return { ipcMain, ...options }
@@ -32,10 +42,11 @@ function setup() {
 describe('shell IPC', () => {
   it('answers host info and hands over queued deep links', async () => {
     const t = setup()
-    await expect(t.ipcMain.invoke(IPC.hostInfo)).resolves.toEqual({
-      serverUrl: 'http://127.0.0.1:5000',
-      lanUrls: [],
+    await expect(t.ipcMain.invoke(IPC.hostInfo)).resolves.toEqual(HOST)
+    await expect(t.ipcMain.invoke(IPC.hostSetHosting, true)).resolves.toMatchObject({
+      hosting: true,
     })
+    await expect(t.ipcMain.invoke(IPC.hostSetHosting, 'yes')).rejects.toThrow(/invalid payload/)
     await expect(t.ipcMain.invoke(IPC.deepLinkReady)).resolves.toEqual([
       { room: 'friday', server: null },
     ])
@@ -63,6 +74,25 @@ describe('shell IPC', () => {
     await expect(
       t.ipcMain.invoke(IPC.openExternal, 'x-apple.systempreferences:foo'),
     ).rejects.toThrow(/only http/)
+  })
+
+  it('asks before opening a link from chat, and keeps the scheme check', async () => {
+    const declined = setup(false)
+    const link = { url: 'https://evil.example/login', source: 'chat' }
+    await expect(declined.ipcMain.invoke(IPC.openExternal, link)).resolves.toBe(false)
+    expect(declined.confirmExternal).toHaveBeenCalledWith('https://evil.example/login')
+    expect(declined.openExternal).not.toHaveBeenCalled()
+
+    const accepted = setup(true)
+    await expect(accepted.ipcMain.invoke(IPC.openExternal, link)).resolves.toBe(true)
+    expect(accepted.openExternal).toHaveBeenCalledWith('https://evil.example/login')
+    await expect(
+      accepted.ipcMain.invoke(IPC.openExternal, { url: 'javascript:alert(1)', source: 'chat' }),
+    ).rejects.toThrow(/only http and https/)
+    expect(accepted.confirmExternal).toHaveBeenCalledTimes(1)
+    await expect(
+      accepted.ipcMain.invoke(IPC.openExternal, { url: 'https://a.example', source: 'mail' }),
+    ).rejects.toThrow(/invalid payload/)
   })
 
   it('validates media kinds', async () => {

@@ -1,4 +1,4 @@
-/** The few strings the main process shows itself (tray, menu), in English and Korean. */
+/** The few strings the main process shows itself (tray, menu, dialogs), in English and Korean. */
 const EN = {
   show: 'Show Moim',
   mute: 'Mute microphone',
@@ -13,6 +13,10 @@ const EN = {
   stillRunningTitle: 'Moim is still in your call',
   stillRunningBody:
     'Closing the window kept the call going. Open Moim from its tray icon to return or leave.',
+  openLinkTitle: 'Open link',
+  openLinkMessage: 'Open this link from the chat in your browser? It goes to {host}.',
+  openLinkOpen: 'Open',
+  openLinkCancel: 'Cancel',
 }
 
 export type ShellStrings = typeof EN
@@ -31,6 +35,10 @@ const KO: ShellStrings = {
   stillRunningTitle: 'Moim 통화가 계속되고 있습니다',
   stillRunningBody:
     '창을 닫아도 통화는 계속됩니다. 트레이 아이콘에서 Moim을 열어 돌아오거나 통화를 나갈 수 있습니다.',
+  openLinkTitle: '링크 열기',
+  openLinkMessage: '채팅의 이 링크를 브라우저에서 열까요? 연결되는 곳: {host}',
+  openLinkOpen: '열기',
+  openLinkCancel: '취소',
 }
 
 export function shellStrings(locale: string): ShellStrings {

@@ -119,10 +119,24 @@ describe('window.moim', () => {
         'platform',
         'preferences',
         'screenShare',
+        'setHosting',
         'updates',
         'window',
       ].sort(),
     )
     expect(() => api.call.onTrayAction('nope' as never)).toThrow(TypeError)
+  })
+
+  it('passes the hosting switch and where a link comes from', async () => {
+    const { ipc } = fakeIpc()
+    const api = createDesktopApi(ipc, 'linux')
+    await api.setHosting(true)
+    await api.openExternal('https://a.example')
+    await api.openExternal('https://b.example', { source: 'chat' })
+    expect(ipc.invoke.mock.calls.slice(-3)).toEqual([
+      [IPC.hostSetHosting, true],
+      [IPC.openExternal, 'https://a.example'],
+      [IPC.openExternal, { url: 'https://b.example', source: 'chat' }],
+    ])
   })
 })

@@ -45,6 +45,7 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): MoimDe
   return {
     platform: toPlatform(platform),
     getHostInfo: () => invoke(IPC.hostInfo),
+    setHosting: (enabled) => invoke(IPC.hostSetHosting, enabled),
     screenShare: {
       getCapabilities: () => invoke(IPC.screenCapabilities),
       listSources: (request) => invoke(IPC.screenListSources, request),
@@ -71,7 +72,8 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): MoimDe
       askForAccess: (kind) => invoke(IPC.mediaAsk, kind),
       openSystemSettings: (kind) => invoke(IPC.mediaOpenSettings, kind),
     },
-    openExternal: (url) => invoke(IPC.openExternal, url),
+    openExternal: (url, options) =>
+      invoke(IPC.openExternal, options?.source === 'chat' ? { url, source: 'chat' } : url),
     updates: {
       getStatus: () => invoke(IPC.updateGetStatus),
       check: () => invoke(IPC.updateCheck),

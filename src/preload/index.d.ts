@@ -60,14 +60,27 @@ export interface ScreenShareSelection {
 export interface HostInfo {
   /** Where this app reaches its own bundled server, e.g. "http://127.0.0.1:51234". */
   serverUrl: string
-  /** URLs friends on the same network can use, e.g. ["http://192.168.1.20:51234"]. */
+  /**
+   * While hosting: HTTPS URLs friends on the same network can use, e.g.
+   * ["https://192.168.1.20:51235"]. Empty when not hosting (the server is loopback-only then).
+   */
   lanUrls: string[]
+  /** True while the local-network listener is open (see setHosting). */
+  hosting: boolean
+  /** SHA-256 fingerprint of the hosted server's certificate ("AB:CD:…"), shown in invites. */
+  certificateFingerprint: string | null
+  /** The same digest as base64url, pinned by moim:// invite links (`cert=`). */
+  certificatePin: string | null
 }
 
 export interface DeepLinkJoin {
   room: string
   /** Signaling server from the link (http/https origin), or null for "use my own". */
   server: string | null
+  /** Room key of an invite-only (hosted) call; the join must send it. */
+  key?: string
+  /** base64url SHA-256 of the server's self-signed certificate, which the app then accepts. */
+  cert?: string
 }
 
 export interface CallState {
@@ -141,6 +154,12 @@ export interface MoimDesktopApi {
   /** The bundled signaling server this app hosts, or null when it is not running. */
   getHostInfo(): Promise<HostInfo | null>
 
+  /**
+   * Opens (true) or closes (false) the bundled server to the local network. Call with true
+   * while in a call through the bundled server, false when it ends; resolves with the host info.
+   */
+  setHosting(enabled: boolean): Promise<HostInfo | null>
+
   screenShare: {
     getCapabilities(): Promise<ScreenShareCapabilities>
     listSources(request: ListScreenSourcesRequest): Promise<ScreenSource[]>
@@ -179,8 +198,12 @@ export interface MoimDesktopApi {
     openSystemSettings(kind: MediaAccessKind): Promise<void>
   }
 
-  /** Opens an http(s) URL in the default browser; rejects anything else. */
-  openExternal(url: string): Promise<void>
+  /**
+   * Opens an http(s) URL in the default browser; rejects anything else. Links from chat
+   * (`source: 'chat'`) are shown to the user in a confirmation dialog first. Resolves true
+   * when the link was opened, false when the user declined.
+   */
+  openExternal(url: string, options?: { source?: 'chat' }): Promise<boolean>
 
   updates: {
     getStatus(): Promise<UpdateStatus>

@@ -1,6 +1,7 @@
 /** IPC channel names shared by the main process and the preload. */
 export const IPC = {
   hostInfo: 'host:get-info',
+  hostSetHosting: 'host:set-hosting',
   screenCapabilities: 'screen:capabilities',
   screenListSources: 'screen:list-sources',
   screenSelect: 'screen:select',

@@ -11,7 +11,9 @@ import {
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   ROOM_ID_PATTERN,
+  ROOM_KEY_PATTERN,
 } from './limits'
+import { normalizeRoomId, sanitizeDisplayName } from './text'
 
 export const ERROR_CODES = [
   'BAD_REQUEST',
@@ -23,6 +25,9 @@ export const ERROR_CODES = [
   'UNKNOWN_PEER',
   'NOT_HOST',
   'RATE_LIMITED',
+  'INVITE_REQUIRED',
+  'KICKED',
+  'RESTARTING',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -30,19 +35,27 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface ProtocolError {
   code: ErrorCode
   message: string
-  /** Machine-readable extras: `capacity` with ROOM_FULL, `retryAfterMs` with LOCKED_OUT / RATE_LIMITED. */
+  /** Machine-readable extras: `capacity` with ROOM_FULL, `retryAfterMs` with LOCKED_OUT / RATE_LIMITED / RESTARTING. */
   details?: { capacity?: number; retryAfterMs?: number }
 }
 
 export type Ack<T extends object = object> =
   ({ ok: true } & T) | { ok: false; error: ProtocolError }
 
-export const roomIdSchema = z.string().regex(ROOM_ID_PATTERN, 'room: 1-64 of A-Z a-z 0-9 _ -')
+/** Room ids are compared in NFC, so the schema normalizes before it checks. */
+export const roomIdSchema = z
+  .string()
+  .max(1024)
+  .transform(normalizeRoomId)
+  .pipe(z.string().regex(ROOM_ID_PATTERN, '1-64 letters, digits, _ or -'))
 export const peerIdSchema = z.string().min(1).max(64)
+/** Display names lose invisible and direction-changing characters before the length check. */
 export const nameSchema = z
   .string()
-  .transform((s) => s.trim())
+  .max(1024)
+  .transform(sanitizeDisplayName)
   .pipe(z.string().min(1, 'name is empty').max(NAME_MAX_LENGTH, 'name is too long'))
+export const roomKeySchema = z.string().regex(ROOM_KEY_PATTERN, 'not a room key')
 
 export const joinRequestSchema = z.strictObject({
   room: roomIdSchema,
@@ -50,7 +63,9 @@ export const joinRequestSchema = z.strictObject({
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
   capacity: z.number().int().min(MIN_CAPACITY).max(MAX_CAPACITY).optional(),
   /** Token from an earlier join ack: resumes the same peer id after a reconnect or restart. */
-  resumeToken: z.string().min(1).max(1024).optional(),
+  resumeToken: z.string().min(1).max(4096).optional(),
+  /** The room key from an invite link; needed by invite-only servers (the app's hosted server). */
+  key: roomKeySchema.optional(),
 })
 export type JoinRequest = z.input<typeof joinRequestSchema>
 
@@ -80,6 +95,12 @@ export type SignalRequest = z.infer<typeof signalRequestSchema>
 export const kickRequestSchema = z.strictObject({ id: peerIdSchema })
 export type KickRequest = z.infer<typeof kickRequestSchema>
 
+/** The host lets a removed person back into the room. */
+export const allowRequestSchema = z.strictObject({ id: peerIdSchema })
+export type AllowRequest = z.infer<typeof allowRequestSchema>
+
+export const turnRefreshRequestSchema = z.strictObject({})
+
 export interface PeerInfo {
   id: string
   name: string
@@ -96,6 +117,10 @@ export interface RoomInfo {
   capacity: number
   hostId: string
   hasPassword: boolean
+  /** The room key, on invite-only servers: put it in invite links (never shown as text). */
+  key?: string
+  /** People the host removed; they cannot come back unless the host allows them. */
+  removed: PeerInfo[]
 }
 
 export interface JoinAckBody {
@@ -106,8 +131,15 @@ export interface JoinAckBody {
   resumeToken: string
   /** True when resumeToken restored the same peer id, so existing peer connections stay. */
   resumed: boolean
+  /** Unix seconds when the TURN credentials in iceServers expire (absent without TURN). */
+  iceServersExpireAt?: number
 }
 export type JoinAck = Ack<JoinAckBody>
+
+export interface TurnRefreshAckBody {
+  iceServers: IceServerConfig[]
+  iceServersExpireAt?: number
+}
 
 export type LeaveReason = 'left' | 'disconnected' | 'kicked'
 
@@ -118,6 +150,10 @@ export interface ServerToClientEvents {
   'room:host': (payload: { hostId: string }) => void
   /** Sent to a kicked peer just before the server removes it from the room. */
   'room:kicked': (payload: { by: string }) => void
+  /** The list of removed people changed (a kick, or the host let someone back). */
+  'room:removed': (payload: { removed: PeerInfo[] }) => void
+  /** A fresh resume token (after a kick the old ones stop restoring the room). */
+  'room:token': (payload: { resumeToken: string }) => void
 }
 
 export interface ClientToServerEvents {
@@ -125,6 +161,8 @@ export interface ClientToServerEvents {
   'room:leave': (req: Record<string, never>, ack: (res: Ack) => void) => void
   signal: (req: SignalRequest, ack: (res: Ack) => void) => void
   'room:kick': (req: KickRequest, ack: (res: Ack) => void) => void
+  'room:allow': (req: AllowRequest, ack: (res: Ack) => void) => void
+  'turn:refresh': (req: Record<string, never>, ack: (res: Ack<TurnRefreshAckBody>) => void) => void
 }
 
 /** Formats the first zod issue as a one-line message a person can act on. */

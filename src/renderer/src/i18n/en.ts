@@ -116,7 +116,8 @@ export const en = {
   'settings.title': 'Settings',
   'settings.server': 'Server',
   'settings.serverHost': 'Host on this computer',
-  'settings.serverHostHint': 'Friends on your network join through your invite link.',
+  'settings.serverHostHint':
+    'Only this computer can reach it until you start a call; then friends on your network join with your invite link.',
   'settings.serverRemote': 'Use a server',
   'settings.serverUrl': 'Server URL',
   'settings.serverUrlPlaceholder': 'https://moim.example.com',

@@ -118,7 +118,8 @@ export const ko: Record<CoreStringKey, string> = {
   'settings.title': '설정',
   'settings.server': '서버',
   'settings.serverHost': '이 컴퓨터에서 호스팅',
-  'settings.serverHostHint': '같은 네트워크의 친구는 초대 링크로 참여합니다.',
+  'settings.serverHostHint':
+    '통화를 시작하기 전에는 이 컴퓨터에서만 접속할 수 있습니다. 통화 중에는 같은 네트워크의 친구가 초대 링크로 참여합니다.',
   'settings.serverRemote': '서버 사용',
   'settings.serverUrl': '서버 주소',
   'settings.serverUrlPlaceholder': 'https://moim.example.com',

@@ -4,12 +4,13 @@ import type { Language } from './language'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
 import { screenShareStrings } from './tables/screenShare'
+import { securityStrings } from './tables/security'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-const featureTables = [screenShareStrings, chatStrings, desktopStrings] as const
+const featureTables = [screenShareStrings, chatStrings, desktopStrings, securityStrings] as const
 
 /** Distributes over the tables: every key of every feature table. */
 type KeysOf<T> = T extends { en: infer Table } ? keyof Table : never

@@ -514,3 +514,17 @@ describe('session: chat notifications', () => {
     controller.dispose()
   })
 })
+
+describe('session: invite-only rooms and removals', () => {
+  it("sends the invite link's room key with the join, and keeps the host's removed list", async () => {
+    const a = client()
+    const key = 'AbCdEfGhIjKlMnOpQrStUv'
+    expect(
+      await a.session.join({ serverUrl: 'http://127.0.0.1:1', room: 'friday', name: 'A', key }),
+    ).toBe(true)
+    const joinRequest = server.sockets[0].emitted.find((e) => e.event === 'room:join')
+    expect(joinRequest?.payload).toMatchObject({ room: 'friday', name: 'A', key })
+    server.sockets[0].serverSend('room:removed', { removed: [{ id: 'p9', name: 'Bo' }] })
+    expect(a.store.getState().room?.removed).toEqual([{ id: 'p9', name: 'Bo' }])
+  })
+})

@@ -29,6 +29,7 @@ import { LocalMediaController } from './localMediaController'
 import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
 import { ScreenShareController } from './screenShareController'
+import { scheduleTurnRefresh } from './turnRefresh'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
 export interface SessionDeps {
@@ -71,6 +72,8 @@ interface CallContext {
   lostPeerTimers: Map<string, ReturnType<typeof setTimeout>>
   /** Peers whose voice is metered, or about to be (timer pending). */
   metered: Map<string, ReturnType<typeof setTimeout> | null>
+  /** Stops the TURN credential refresh of the current membership. */
+  stopTurnRefresh: () => void
 }
 
 export function createSession(deps: SessionDeps): Session {
@@ -269,8 +272,19 @@ export function createSession(deps: SessionDeps): Session {
     })
   }
 
+  /** TURN credentials are renewed for as long as this membership lasts. */
+  function keepTurnFresh(ctx: CallContext, ack: JoinAckBody): void {
+    ctx.stopTurnRefresh()
+    ctx.stopTurnRefresh = scheduleTurnRefresh({
+      expireAt: ack.iceServersExpireAt,
+      refresh: () => ctx.client.refreshTurn(),
+      apply: (iceServers) => ctx.mesh.setIceServers(iceServers),
+    })
+  }
+
   /** Fresh room membership (first join, or the server forgot us): build the mesh from scratch. */
   function enterRoom(ctx: CallContext, ack: JoinAckBody): void {
+    keepTurnFresh(ctx, ack)
     const participants: Record<string, Participant> = { [ack.self.id]: selfParticipant(ack.self) }
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
@@ -294,6 +308,7 @@ export function createSession(deps: SessionDeps): Session {
     }
     set({ room: ack.room })
     ctx.mesh.setIceServers(ack.iceServers)
+    keepTurnFresh(ctx, ack)
     const present = new Set(ack.peers.map((p) => p.id))
     for (const peer of ack.peers) addPeer(peer)
     for (const id of Object.keys(store.getState().participants)) {
@@ -335,6 +350,9 @@ export function createSession(deps: SessionDeps): Session {
       client.on('room:host', (hostId) =>
         store.setState((s) => (s.room ? { room: { ...s.room, hostId } } : s)),
       ),
+      client.on('room:removed', (removed) =>
+        store.setState((s) => (s.room ? { room: { ...s.room, removed } } : s)),
+      ),
       client.on('room:kicked', () => {
         endCall()
         set({ error: { code: 'KICKED', message: 'You were removed from the room by the host.' } })
@@ -353,6 +371,7 @@ export function createSession(deps: SessionDeps): Session {
     call = null
     screens.stopAll(false)
     if (ctx) {
+      ctx.stopTurnRefresh()
       for (const off of ctx.offClient) off()
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
       for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
@@ -386,6 +405,17 @@ export function createSession(deps: SessionDeps): Session {
       return ready.client
     ready?.client.close()
     return newClient(url)
+  }
+
+  /** A host's request (kick, allow): a refusal lands in callStore.error. */
+  async function asHost(request: (client: SignalingClient) => Promise<void>): Promise<void> {
+    const ctx = call
+    if (!ctx) return
+    try {
+      await request(ctx.client)
+    } catch (error) {
+      set({ error: callErrorFromSignaling(error) })
+    }
   }
 
   const session: Session = {
@@ -428,6 +458,7 @@ export function createSession(deps: SessionDeps): Session {
         name: options.name,
         ...(options.password ? { password: options.password } : {}),
         ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+        ...(options.key ? { key: options.key } : {}),
       })
       set({ phase: 'joining', error: null, serverUrl: options.serverUrl })
       meter.resume()
@@ -456,6 +487,7 @@ export function createSession(deps: SessionDeps): Session {
         offClient: [],
         lostPeerTimers: new Map(),
         metered: new Map(),
+        stopTurnRefresh: () => {},
       }
       call = ctx
       attachClient(ctx)
@@ -491,15 +523,9 @@ export function createSession(deps: SessionDeps): Session {
       else screens.stopAll(true)
     },
 
-    async kick(peerId: string) {
-      const ctx = call
-      if (!ctx) return
-      try {
-        await ctx.client.kick(peerId)
-      } catch (error) {
-        set({ error: callErrorFromSignaling(error) })
-      }
-    },
+    kick: (peerId: string) => asHost((client) => client.kick(peerId)),
+
+    allow: (peerId: string) => asHost((client) => client.allow(peerId)),
 
     clearError() {
       set({ error: null })

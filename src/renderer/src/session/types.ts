@@ -9,6 +9,8 @@ export interface JoinOptions {
   password?: string
   /** Only counts when this join creates the room (2..12). */
   capacity?: number
+  /** Room key from an invite link (invite-only rooms, e.g. a call hosted by the desktop app). */
+  key?: string
 }
 
 export type ScreenShareQuality = 'text' | 'motion'
@@ -43,5 +45,7 @@ export interface Session {
   /** Stops one share, or all of them without an id. */
   stopScreenShare(streamId?: string): void
   kick(peerId: string): Promise<void>
+  /** Host only: lets someone removed from the room come back. */
+  allow?(peerId: string): Promise<void>
   clearError(): void
 }

@@ -7,7 +7,7 @@ import { FakeSocket } from './testing/fakeSocket'
 function ackBody(overrides: Partial<JoinAckBody> = {}): JoinAckBody {
   return {
     self: { id: 'me', name: 'Mina' },
-    room: { id: 'friday', capacity: 6, hostId: 'p1', hasPassword: false },
+    room: { id: 'friday', capacity: 6, hostId: 'p1', hasPassword: false, removed: [] },
     peers: [{ id: 'p1', name: 'Jun' }],
     iceServers: [{ urls: 'stun:127.0.0.1:3478' }],
     resumeToken: 'token-1',
@@ -54,6 +54,30 @@ describe('SignalingClient', () => {
     })
     expect(statuses).toEqual(['connected'])
     expect(client.session?.resumeToken).toBe('token-1')
+  })
+
+  it('keeps the newest resume token, reports removals and refreshes TURN', async () => {
+    const { socket, client } = await joined()
+    const removed: unknown[] = []
+    client.on('room:removed', (list) => removed.push(list))
+    socket.serverSend('room:token', { resumeToken: 'token-2' })
+    expect(client.session?.resumeToken).toBe('token-2')
+    socket.serverSend('room:removed', { removed: [{ id: 'p9', name: 'Bo' }] })
+    expect(removed).toEqual([[{ id: 'p9', name: 'Bo' }]])
+    socket.respond = (event) =>
+      event === 'turn:refresh'
+        ? {
+            ok: true,
+            iceServers: [{ urls: 'turn:x', username: 'u', credential: 'c' }],
+            iceServersExpireAt: 9,
+          }
+        : { ok: true }
+    await expect(client.refreshTurn()).resolves.toEqual({
+      iceServers: [{ urls: 'turn:x', username: 'u', credential: 'c' }],
+      iceServersExpireAt: 9,
+    })
+    await client.allow('p9')
+    expect(socket.emitted.at(-1)).toMatchObject({ event: 'room:allow', payload: { id: 'p9' } })
   })
 
   it('surfaces error acks as SignalingError with code and details', async () => {

@@ -15,6 +15,7 @@ import type {
   ProtocolError,
   ServerToClientEvents,
   SignalData,
+  TurnRefreshAckBody,
 } from '../../../shared/protocol'
 import { Emitter } from '../lib/emitter'
 
@@ -44,6 +45,8 @@ export interface SignalingEvents {
   signal: [from: string, data: SignalData]
   'room:host': [hostId: string]
   'room:kicked': [by: string]
+  /** The people the host removed changed (a kick, or someone let back in). */
+  'room:removed': [removed: PeerInfo[]]
   /**
    * After a reconnect the client joined again by itself. resumed=false means the server forgot
    * us (restart without the shared secret): new self id, so the mesh must be rebuilt.
@@ -130,6 +133,17 @@ export class SignalingClient extends Emitter<SignalingEvents> {
 
   async kick(id: string): Promise<void> {
     await this.request('room:kick', { id })
+  }
+
+  /** Host only: lets a removed person back into the room. */
+  async allow(id: string): Promise<void> {
+    await this.request('room:allow', { id })
+  }
+
+  /** Fresh TURN credentials before the current ones expire. */
+  async refreshTurn(): Promise<TurnRefreshAckBody> {
+    const { iceServers, iceServersExpireAt } = await this.request('turn:refresh', {})
+    return iceServersExpireAt === undefined ? { iceServers } : { iceServers, iceServersExpireAt }
   }
 
   /**
@@ -260,6 +274,11 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     )
     on('signal', (p: { from: string; data: SignalData }) => this.emit('signal', p.from, p.data))
     on('room:host', (p: { hostId: string }) => this.emit('room:host', p.hostId))
+    on('room:removed', (p: { removed: PeerInfo[] }) => this.emit('room:removed', p.removed))
+    // After a kick the server hands out tokens that know about it; the next resume uses them.
+    on('room:token', (p: { resumeToken: string }) => {
+      if (this.joined) this.joined = { ...this.joined, resumeToken: p.resumeToken }
+    })
     on('room:kicked', (p: { by: string }) => {
       this.joinRequest = null
       this.joined = null

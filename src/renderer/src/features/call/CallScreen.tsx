@@ -9,11 +9,13 @@ import { describeCallError, describeMediaError } from '../lobby/errorMessages'
 import { Announcer } from './Announcer'
 import { ControlsBar } from './ControlsBar'
 import { DevicesDialog } from './DevicesDialog'
+import { RemovedPeople } from './RemovedPeople'
 import { isMacPlatform } from './shortcuts'
 import { MessageBox } from './ui/MessageBox'
 import { UsersIcon } from './ui/icons'
 import { useCallShortcuts } from './useCallShortcuts'
 import { useDesktopCallBridge } from './useDesktopCallBridge'
+import { useHostingSwitch } from './useHostingSwitch'
 import { useScreenShareToggle } from './useScreenShareToggle'
 import { VideoGrid } from './VideoGrid'
 import './call.css'
@@ -52,6 +54,7 @@ export function CallScreen(): ReactElement {
 
   useCallShortcuts(session, isMac, toggleChat)
   useDesktopCallBridge(session)
+  useHostingSwitch()
 
   const capacity = room?.capacity ?? count
   const errorMessage = error ? describeCallError(error) : null
@@ -99,6 +102,7 @@ export function CallScreen(): ReactElement {
             </MessageBox>
           </div>
         ) : null}
+        <RemovedPeople session={session} />
         {showMediaMessage && mediaMessage ? (
           <div className="call-error">
             <MessageBox

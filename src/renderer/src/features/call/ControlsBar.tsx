@@ -78,6 +78,7 @@ export function ControlsBar({
     sharing: s.local.screenShares.length > 0,
   }))
   const room = useCallStore((s) => s.room?.id ?? '')
+  const roomKey = useCallStore((s) => s.room?.key ?? null)
   const serverUrl = useCallStore((s) => s.serverUrl)
   const canShare =
     typeof navigator !== 'undefined' &&
@@ -94,7 +95,7 @@ export function ControlsBar({
 
   const onInvite = (): void => {
     if (desktop) setInviteOpen((open) => !open)
-    else void copy(buildWebInviteUrl(window.location.href, room))
+    else void copy(buildWebInviteUrl(window.location.href, room, roomKey))
   }
 
   return (
@@ -187,6 +188,7 @@ export function ControlsBar({
           id={inviteId}
           desktop={desktop}
           room={room}
+          roomKey={roomKey}
           serverUrl={serverUrl}
           copiedUrl={copyResult?.ok ? copyResult.url : null}
           onCopy={(url) => void copy(url)}

@@ -9,6 +9,8 @@ interface InvitePopoverProps {
   id: string
   desktop: MoimDesktopApi
   room: string
+  /** The room key of an invite-only (hosted) call, put in every link. */
+  roomKey: string | null
   serverUrl: string | null
   /** The link just copied, shown as "Copied" on its button. */
   copiedUrl: string | null
@@ -29,6 +31,7 @@ export function InvitePopover({
   id,
   desktop,
   room,
+  roomKey,
   serverUrl,
   copiedUrl,
   onCopy,
@@ -38,6 +41,7 @@ export function InvitePopover({
   const titleId = useId()
   const ref = useRef<HTMLDivElement>(null)
   const [links, setLinks] = useState<InviteLink[] | null>(null)
+  const [hosted, setHosted] = useState<{ on: boolean; fingerprint: string | null } | null>(null)
 
   useEffect(() => {
     let active = true
@@ -47,6 +51,7 @@ export function InvitePopover({
       .then((host) => {
         if (!active) return
         const hosting = host !== null && host.serverUrl === serverUrl
+        setHosted(hosting ? { on: host.hosting, fingerprint: host.certificateFingerprint } : null)
         setLinks(
           buildInviteLinks({
             room,
@@ -54,13 +59,15 @@ export function InvitePopover({
             desktop: true,
             serverUrl,
             lanUrls: hosting ? host.lanUrls : [],
+            key: roomKey,
+            certificatePin: hosting ? host.certificatePin : null,
           }),
         )
       })
     return () => {
       active = false
     }
-  }, [desktop, room, serverUrl])
+  }, [desktop, room, roomKey, serverUrl])
 
   // The parent passes a fresh callback each render; the listeners below must not re-subscribe
   // (re-running would move focus), so they read the latest one through a ref.
@@ -155,8 +162,21 @@ export function InvitePopover({
           })}
         </ul>
       )}
-      {links !== null && !hasLan && serverUrl !== null && links.length === 1 ? (
+      {hosted && !hosted.on ? <p className="field-hint">{t('security.hostingOff')}</p> : null}
+      {links !== null && hosted?.on && !hasLan ? (
         <p className="field-hint">{t('invite.noLan')}</p>
+      ) : null}
+      {hosted?.on && hasLan ? (
+        <div className="invite-security">
+          <p className="field-hint">{t('security.hostingNotice')}</p>
+          <p className="field-hint">{t('security.inviteOnly')}</p>
+          {hosted.fingerprint ? (
+            <p className="field-hint">
+              {t('security.certificateNotice')}{' '}
+              <code className="invite-fingerprint mono">{hosted.fingerprint}</code>
+            </p>
+          ) : null}
+        </div>
       ) : null}
     </div>
   )

@@ -5,6 +5,7 @@ import { hasLiveTrack } from './media'
 import type { TileRect } from './gridLayout'
 import { tileLabel, type TileModel } from './tiles'
 import { Avatar } from './ui/Avatar'
+import { NameText } from './ui/NameText'
 import { CameraOffIcon, MicOffIcon, PinIcon, RemoveUserIcon } from './ui/icons'
 import { VideoView } from './ui/VideoView'
 
@@ -98,7 +99,7 @@ function VideoTileView({
           </span>
         ) : null}
         <span className="tile-name" aria-hidden="true">
-          {label}
+          <NameText text={label} name={participant.name} />
         </span>
       </figcaption>
 
@@ -134,7 +135,12 @@ function VideoTileView({
           role="group"
           aria-label={t('call.removeConfirm', { name: participant.name })}
         >
-          <p>{t('call.removeConfirm', { name: participant.name })}</p>
+          <p>
+            <NameText
+              text={t('call.removeConfirm', { name: participant.name })}
+              name={participant.name}
+            />
+          </p>
           <div className="tile-confirm-buttons">
             <button
               type="button"

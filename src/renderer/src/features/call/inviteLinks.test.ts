@@ -9,6 +9,36 @@ describe('buildWebInviteUrl', () => {
   })
 })
 
+describe('room keys and Unicode rooms', () => {
+  const KEY = 'AbCdEfGhIjKlMnOpQrStUv'
+  const PIN = 'p'.repeat(43)
+
+  it('puts the key in the fragment of web links and in the app link', () => {
+    expect(buildWebInviteUrl('https://192.168.1.20:5001/', '금요일', KEY)).toBe(
+      `https://192.168.1.20:5001/?room=%EA%B8%88%EC%9A%94%EC%9D%BC#key=${KEY}`,
+    )
+    expect(buildAppInviteUrl('금요일', 'https://192.168.1.20:5001', KEY)).toBe(
+      `moim://join/%EA%B8%88%EC%9A%94%EC%9D%BC?server=https%3A%2F%2F192.168.1.20%3A5001&key=${KEY}`,
+    )
+  })
+
+  it('every hosted-call link carries the key', () => {
+    const links = buildInviteLinks({
+      room: 'friday',
+      pageUrl: 'app://moim/index.html',
+      desktop: true,
+      serverUrl: 'http://127.0.0.1:5000',
+      lanUrls: ['https://192.168.1.20:5001'],
+      key: KEY,
+      certificatePin: PIN,
+    })
+    expect(links.map((link) => link.url)).toEqual([
+      `https://192.168.1.20:5001/?room=friday#key=${KEY}`,
+      `moim://join/friday?server=https%3A%2F%2F192.168.1.20%3A5001&key=${KEY}&cert=${PIN}`,
+    ])
+  })
+})
+
 describe('buildAppInviteUrl', () => {
   it('encodes the room and server', () => {
     expect(buildAppInviteUrl('team_a', 'https://moim.example.com')).toBe(

@@ -109,6 +109,11 @@ describe('VideoTile markup (the E2E contract)', () => {
     expect(html).toMatch(/<video[^>]*class="video fit-cover is-mirrored[^"]*"[^>]*muted=""/)
   })
 
+  it('isolates the name in the caption so a right-to-left name cannot reorder "(you)"', () => {
+    const html = renderTile(person({ isSelf: true, name: 'שלום' }))
+    expect(html).toContain('<bdi>שלום</bdi> (you)')
+  })
+
   it('names screen tiles after the sharer and offers Pin with aria-pressed', () => {
     const sharer = person({ screenStreams: [{ id: 's1', stream: { id: 's1' } as MediaStream }] })
     const html = renderTile(sharer, 1)

@@ -17,12 +17,12 @@ function formatTime(language: string, at: number): string {
   return format.format(at)
 }
 
-/** Desktop: the system browser (the main process checks the scheme and asks first). */
+/** Desktop: the system browser, after the main process has shown the link and asked. */
 function openInBrowser(event: MouseEvent<HTMLAnchorElement>, href: string): void {
   const desktop = getDesktopApi()
   if (!desktop) return
   event.preventDefault()
-  void desktop.openExternal(href).catch(() => {})
+  void desktop.openExternal(href, { source: 'chat' }).catch(() => false)
 }
 
 function MessageText({ text }: { text: string }): ReactElement {

@@ -26,7 +26,13 @@ function LinkQuestion({ offer }: { offer: DeepLinkOffer }): ReactElement {
 
   const join = (event: FormEvent): void => {
     event.preventDefault()
-    const problem = validateLobbyForm({ name, room: offer.room, password: '', capacity: 2 }).name
+    const problem = validateLobbyForm({
+      name,
+      room: offer.room,
+      password: '',
+      capacity: 2,
+      invite: null,
+    }).name
     if (problem) {
       setNameError(problem)
       return

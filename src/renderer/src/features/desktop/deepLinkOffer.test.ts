@@ -42,7 +42,15 @@ function fakeSession(joinResult = true) {
   return { session: session as unknown as Session, joins, mock: session }
 }
 
-const desktop = { getHostInfo: vi.fn(async () => ({ serverUrl: HOST_URL, lanUrls: [] })) }
+const desktop = {
+  getHostInfo: vi.fn(async () => ({
+    serverUrl: HOST_URL,
+    lanUrls: [],
+    hosting: false,
+    certificateFingerprint: null,
+    certificatePin: null,
+  })),
+}
 
 let storage: Storage
 
@@ -81,6 +89,7 @@ describe('offerFromLink', () => {
         room: 'friday',
         server: { kind: 'link', url: 'https://evil.example:8443/moim', host: 'evil.example:8443' },
         leaves: null,
+        key: null,
       },
     })
   })
@@ -95,7 +104,7 @@ describe('offerFromLink', () => {
   it('a link without a server uses the saved one; a link to the current call offers nothing', () => {
     expect(offerFromLink({ room: 'friday', server: null }, 'monday')).toEqual({
       ok: true,
-      offer: { room: 'friday', server: { kind: 'saved' }, leaves: 'monday' },
+      offer: { room: 'friday', server: { kind: 'saved' }, leaves: 'monday', key: null },
     })
     expect(offerFromLink({ room: 'friday', server: null }, 'friday')).toEqual({
       ok: false,
@@ -165,6 +174,18 @@ describe('the confirmation rule', () => {
     lobbyStore.getState().update({ room: 'y' })
     await joinFromLobby(session, desktop)
     expect(joins[2]).toMatchObject({ serverUrl: SAVED_SERVER, room: 'y' })
+  })
+
+  it("an invite-only call's key goes with that room's join, and with no other room's", async () => {
+    const { session, joins } = fakeSession(false)
+    const key = 'AbCdEfGhIjKlMnOpQrStUv'
+    const result = receiveLink({ room: 'x', server: 'https://lan.example', key }, null)
+    if (!result.ok) throw new Error('no offer')
+    await acceptLink(result.offer, 'Ada', session, desktop)
+    expect(joins[0]).toMatchObject({ room: 'x', key })
+    lobbyStore.getState().update({ room: 'y' })
+    await joinFromLobby(session, desktop)
+    expect(joins[1]?.key).toBeUndefined()
   })
 
   it('a link without a server joins through the saved server (or the bundled one)', async () => {

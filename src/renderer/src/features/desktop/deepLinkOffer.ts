@@ -25,6 +25,8 @@ export interface DeepLinkOffer {
   server: OfferedServer
   /** The room of the current call, which accepting leaves; null outside a call. */
   leaves: string | null
+  /** The room key of an invite-only (hosted) call, sent with this room's join only. */
+  key: string | null
 }
 
 export type OfferResult =
@@ -44,7 +46,10 @@ export function offerFromLink(link: DeepLinkJoin, currentCallRoom: string | null
   if (currentCallRoom === link.room && server.kind === 'saved') {
     return { ok: false, reason: 'same-call' }
   }
-  return { ok: true, offer: { room: link.room, server, leaves: currentCallRoom } }
+  return {
+    ok: true,
+    offer: { room: link.room, server, leaves: currentCallRoom, key: link.key ?? null },
+  }
 }
 
 /** Shows the dialog for a link; a newer link replaces one still waiting. */
@@ -68,7 +73,11 @@ export async function acceptLink(
   desktopStore.setState({ linkOffer: null })
   if (offer.leaves !== null) await session.leave()
   const lobby = lobbyStore.getState()
-  lobby.update({ room: offer.room, name })
+  lobby.update({
+    room: offer.room,
+    name,
+    invite: offer.key !== null ? { room: offer.room, key: offer.key } : null,
+  })
   lobby.setLinkServer(
     offer.server.kind === 'link'
       ? { room: offer.room, url: offer.server.url, host: offer.server.host }

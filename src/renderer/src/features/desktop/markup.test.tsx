@@ -83,6 +83,7 @@ describe('dialogs', () => {
         room: 'x',
         server: { kind: 'link', url: 'https://evil.example', host: 'evil.example' },
         leaves: 'monday',
+        key: null,
       },
     })
     const html = render(<DeepLinkDialog />)

@@ -18,6 +18,12 @@ describe('describeCallError', () => {
     const unreachable = describeCallError({ code: 'CONNECTION_FAILED', message: '' })
     expect(unreachable.hintKey).toBe('error.serverUnreachableHint')
     expect(describeCallError({ code: 'KICKED', message: '' }).key).toBe('notice.kicked')
+    expect(describeCallError({ code: 'INVITE_REQUIRED', message: '' })).toEqual({
+      key: 'security.inviteRequired',
+      hintKey: 'security.inviteRequiredHint',
+      tone: 'error',
+    })
+    expect(describeCallError({ code: 'RESTARTING', message: '' }).key).toBe('security.restarting')
   })
 
   it('names the device in media errors', () => {

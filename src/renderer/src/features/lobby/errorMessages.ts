@@ -51,7 +51,16 @@ export function describeCallError(error: CallError): Message {
         tone: 'error',
       }
     case 'KICKED':
+      // Removed during the call, or refused on the way back in: the same fact for the user.
       return { key: 'notice.kicked', tone: 'error' }
+    case 'INVITE_REQUIRED':
+      return {
+        key: 'security.inviteRequired',
+        hintKey: 'security.inviteRequiredHint',
+        tone: 'error',
+      }
+    case 'RESTARTING':
+      return { key: 'security.restarting', hintKey: 'security.restartingHint', tone: 'error' }
     case 'MEDIA_DENIED':
     case 'MEDIA_BUSY':
     case 'MEDIA_NOT_FOUND':

@@ -9,6 +9,7 @@ import { settingsStore, type ServerSettings } from '../settings/settingsStore'
 import { joinServerNow, resolveJoinServer, type JoinServer } from './joinServer'
 import {
   activeLinkServer,
+  inviteKeyFor,
   lobbyStore,
   validateLobbyForm,
   type FormProblems,
@@ -76,12 +77,15 @@ export async function joinFromLobby(
     return { started: true, joined: false }
   }
   session.clearError()
+  // The invite link's room key goes only to the room it was made for.
+  const key = inviteKeyFor(lobby, room)
   const joined = await session.join({
     serverUrl: server.url,
     room,
     name,
     password: lobby.password === '' ? undefined : lobby.password,
     capacity: lobby.capacity,
+    ...(key ? { key } : {}),
   })
   // The link's server was for this join; a refused join (wrong password) may try again.
   if (joined) lobbyStore.getState().setLinkServer(null)

@@ -15,7 +15,13 @@ describe('resolveJoinServer', () => {
   })
 
   it("uses the desktop app's bundled server by default", async () => {
-    const desktop = desktopWith({ serverUrl: 'http://127.0.0.1:5123', lanUrls: [] })
+    const desktop = desktopWith({
+      serverUrl: 'http://127.0.0.1:5123',
+      lanUrls: [],
+      hosting: false,
+      certificateFingerprint: null,
+      certificatePin: null,
+    })
     expect(await resolveJoinServer(desktop, hostSettings, 'app://moim')).toEqual({
       ok: true,
       url: 'http://127.0.0.1:5123',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CAPACITY_CHOICES, initialLobbyForm, validateLobbyForm } from './lobbyStore'
+import { CAPACITY_CHOICES, initialLobbyForm, inviteKeyFor, validateLobbyForm } from './lobbyStore'
 
 describe('initialLobbyForm', () => {
   it('prefills the room from the link and the remembered name', () => {
@@ -8,12 +8,22 @@ describe('initialLobbyForm', () => {
       room: 'friday',
       password: '',
       capacity: 6,
+      invite: null,
     })
+  })
+
+  it('keeps the room key of an invite link for that room only', () => {
+    const key = 'AbCdEfGhIjKlMnOpQrStUv'
+    const form = initialLobbyForm('?room=%EA%B8%88%EC%9A%94%EC%9D%BC', 'Ada', `#key=${key}`)
+    expect(form.invite).toEqual({ room: '금요일', key })
+    expect(inviteKeyFor(form, ' 금요일 ')).toBe(key)
+    expect(inviteKeyFor(form, '금요일'.normalize('NFD'))).toBe(key)
+    expect(inviteKeyFor(form, 'another')).toBeUndefined()
   })
 })
 
 describe('validateLobbyForm', () => {
-  const valid = { name: 'Ada', room: 'friday', password: '', capacity: 6 }
+  const valid = { name: 'Ada', room: 'friday', password: '', capacity: 6, invite: null }
 
   it('accepts a valid form', () => {
     expect(validateLobbyForm(valid)).toEqual({})

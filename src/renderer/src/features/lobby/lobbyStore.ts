@@ -9,6 +9,7 @@ import {
   MIN_CAPACITY,
   NAME_MAX_LENGTH,
 } from '../../../../shared/limits'
+import { normalizeRoomId } from '../../../../shared/text'
 import type { StringKey } from '../../i18n/translate'
 import { isValidRoomName, parseLaunchParams } from './launchParams'
 import { loadDisplayName } from './profile'
@@ -18,6 +19,11 @@ export interface LobbyForm {
   room: string
   password: string
   capacity: number
+  /**
+   * The room key from an invite link (web: `#key=`; app: a moim:// link's `key=`), and the
+   * room it belongs to: sent with a join to that room only.
+   */
+  invite: { room: string; key: string } | null
 }
 
 /**
@@ -44,17 +50,30 @@ export interface LobbyState extends LobbyForm {
   setServerProblem: (problem: ServerProblem | null) => void
 }
 
-export function initialLobbyForm(search: string, savedName: string): LobbyForm {
+export function initialLobbyForm(search: string, savedName: string, hash = ''): LobbyForm {
+  const launch = parseLaunchParams(search, hash)
   return {
     name: savedName,
-    room: parseLaunchParams(search).room ?? '',
+    room: launch.room ?? '',
     password: '',
     capacity: DEFAULT_CAPACITY,
+    invite:
+      launch.room !== null && launch.key !== null ? { room: launch.room, key: launch.key } : null,
   }
 }
 
+/** The key to send when joining `room`: the invite's, if the form still names its room. */
+export function inviteKeyFor(form: Pick<LobbyForm, 'invite'>, room: string): string | undefined {
+  if (!form.invite) return undefined
+  return normalizeRoomId(room.trim()) === form.invite.room ? form.invite.key : undefined
+}
+
 export const lobbyStore = createStore<LobbyState>()((set) => ({
-  ...initialLobbyForm(globalThis.location?.search ?? '', loadDisplayName()),
+  ...initialLobbyForm(
+    globalThis.location?.search ?? '',
+    loadDisplayName(),
+    globalThis.location?.hash ?? '',
+  ),
   linkServer: null,
   serverProblem: null,
   update: (patch) => set(patch),

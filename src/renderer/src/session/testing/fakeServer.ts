@@ -74,7 +74,13 @@ export class FakeServer {
       }
       const ack: JoinAckBody = {
         self: { id, name: req.name },
-        room: { id: req.room, capacity: room.capacity, hostId: room.hostId, hasPassword: false },
+        room: {
+          id: req.room,
+          capacity: room.capacity,
+          hostId: room.hostId,
+          hasPassword: false,
+          removed: [],
+        },
         peers,
         iceServers: [],
         resumeToken: id,
