@@ -6,6 +6,7 @@ import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
 import { speakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
+import { leaveOnPageHide } from './leaveOnPageHide'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
@@ -64,3 +65,5 @@ export const session = createSession({
     translate(languageStore.getState().language, 'chat.notifyMany', { count }),
   chatNotifications: { enabled: savedChatNotifications(), save: saveChatNotifications },
 })
+
+if (typeof window !== 'undefined') leaveOnPageHide(session, window)
