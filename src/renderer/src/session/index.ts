@@ -4,8 +4,11 @@ import { languageStore } from '../i18n/languageStore'
 import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
+import { fileProgressStore } from '../store/fileProgressStore'
+import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
+import { browserFilesPlatform, downloadFile } from './filesPlatform'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
@@ -63,4 +66,9 @@ export const session = createSession({
   describeUnread: (count) =>
     translate(languageStore.getState().language, 'chat.notifyMany', { count }),
   chatNotifications: { enabled: savedChatNotifications(), save: saveChatNotifications },
+  files: {
+    store: filesStore,
+    progress: fileProgressStore,
+    platform: browserFilesPlatform(downloadFile),
+  },
 })
