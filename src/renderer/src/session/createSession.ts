@@ -22,9 +22,13 @@ import {
   type Participant,
 } from '../store/callStore'
 import type { ChatStore } from '../store/chatStore'
+import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
+import { createFilesStore, type FilesStore } from '../store/filesStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
 import { callErrorFromSignaling } from './errors'
+import { FilesController } from './filesController'
+import { unavailableFilesPlatform, type FilesPlatform } from './filesPlatform'
 import { LocalMediaController } from './localMediaController'
 import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
@@ -55,6 +59,8 @@ export interface SessionDeps {
   describeUnread?: (count: number) => string
   /** Chat notifications as the user last chose (default on), and where a change is kept. */
   chatNotifications?: { enabled: boolean; save: (enabled: boolean) => void }
+  /** File sharing: its stores and where files are read, kept and saved. */
+  files?: { store: FilesStore; progress: FileProgressStore; platform: FilesPlatform }
   now?: () => number
   newId?: () => string
 }
@@ -168,6 +174,17 @@ export function createSession(deps: SessionDeps): Session {
     saveNotifications: deps.chatNotifications?.save,
   })
 
+  const files = new FilesController({
+    store: deps.files?.store ?? createFilesStore(),
+    progress: deps.files?.progress ?? createFileProgressStore(),
+    ...(deps.files?.platform ?? unavailableFilesPlatform()),
+    router,
+    openChannel: (peerId, label) => call?.mesh.openChannel(peerId, label) ?? null,
+    newId: () => nanoid(16),
+    now,
+    nameOf: (peerId) => store.getState().participants[peerId]?.name,
+  })
+
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
     return {
@@ -228,11 +245,13 @@ export function createSession(deps: SessionDeps): Session {
   function followMesh(mesh: Mesh): () => void {
     const offs = [
       mesh.on('peer-added', (peerId) => router.addPeer(peerId)),
-      mesh.on('peer-removed', (peerId) => router.removePeer(peerId)),
+      mesh.on('peer-removed', (peerId) => {
+        router.removePeer(peerId)
+        files.peerGone(peerId)
+      }),
       mesh.on('peer-channel', (peerId, port) => {
         if (port.kind !== 'bulk') router.attach(peerId, port)
-        // Nothing opens bulk channels yet: a peer's stray one is closed.
-        else port.close()
+        else files.attachChannel(peerId, port)
       }),
       mediaStates.attach(mesh),
     ]
@@ -289,6 +308,7 @@ export function createSession(deps: SessionDeps): Session {
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
     chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
+    files.start(ack.self.id)
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
@@ -380,6 +400,7 @@ export function createSession(deps: SessionDeps): Session {
       ctx.client.close()
     }
     chat.stop()
+    void files.stop().catch((error: unknown) => console.warn('could not delete files', error))
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -420,6 +441,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     chat,
+    files,
 
     async startPreview() {
       meter.resume()
