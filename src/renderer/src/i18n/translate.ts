@@ -5,12 +5,19 @@ import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
+import { whiteboardStrings } from './tables/whiteboard'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-const featureTables = [screenShareStrings, chatStrings, desktopStrings, securityStrings] as const
+const featureTables = [
+  screenShareStrings,
+  chatStrings,
+  desktopStrings,
+  securityStrings,
+  whiteboardStrings,
+] as const
 
 /** Distributes over the tables: every key of every feature table. */
 type KeysOf<T> = T extends { en: infer Table } ? keyof Table : never

@@ -22,6 +22,12 @@ import {
   type Participant,
 } from '../store/callStore'
 import type { ChatStore } from '../store/chatStore'
+import {
+  createWhiteboardCursorStore,
+  createWhiteboardStore,
+  type WhiteboardCursorStore,
+  type WhiteboardStore,
+} from '../store/whiteboardStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
 import { callErrorFromSignaling } from './errors'
@@ -30,12 +36,18 @@ import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
 import { ScreenShareController } from './screenShareController'
 import { scheduleTurnRefresh } from './turnRefresh'
+import { WhiteboardController } from './whiteboardController'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
 export interface SessionDeps {
   callStore: CallStore
   speakingStore: SpeakingStore
   chatStore: ChatStore
+  /** The whiteboard's stores (fresh ones when absent, e.g. in tests). */
+  whiteboardStore?: WhiteboardStore
+  whiteboardCursorStore?: WhiteboardCursorStore
+  /** Runs a function at the next animation frame (whiteboard points are batched per frame). */
+  scheduleFrame?: (run: () => void) => void
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -168,6 +180,13 @@ export function createSession(deps: SessionDeps): Session {
     saveNotifications: deps.chatNotifications?.save,
   })
 
+  const whiteboard = new WhiteboardController({
+    store: deps.whiteboardStore ?? createWhiteboardStore(),
+    cursorStore: deps.whiteboardCursorStore ?? createWhiteboardCursorStore(),
+    router,
+    scheduleFrame: deps.scheduleFrame ?? ((run) => void setTimeout(run, 16)),
+  })
+
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
     return {
@@ -289,6 +308,7 @@ export function createSession(deps: SessionDeps): Session {
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
     chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
+    whiteboard.start(ack.self.id, { requestSnapshot: ack.peers.length > 0 })
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
@@ -380,6 +400,7 @@ export function createSession(deps: SessionDeps): Session {
       ctx.client.close()
     }
     chat.stop()
+    whiteboard.stop()
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -420,6 +441,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     chat,
+    whiteboard,
 
     async startPreview() {
       meter.resume()

@@ -5,6 +5,7 @@ import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
 import { speakingStore } from '../store/speakingStore'
+import { whiteboardCursorStore, whiteboardStore } from '../store/whiteboardStore'
 import { createSession } from './createSession'
 
 export { createSession, type SessionDeps } from './createSession'
@@ -50,6 +51,12 @@ export const session = createSession({
   callStore,
   speakingStore,
   chatStore,
+  whiteboardStore,
+  whiteboardCursorStore,
+  scheduleFrame: (run) =>
+    typeof requestAnimationFrame === 'function'
+      ? void requestAnimationFrame(() => run())
+      : void setTimeout(run, 16),
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),

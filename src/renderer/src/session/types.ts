@@ -1,4 +1,5 @@
 import type { ChatApi } from './chatController'
+import type { WhiteboardApi } from './whiteboardController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
 export interface JoinOptions {
@@ -24,6 +25,8 @@ export interface ScreenShareOptions {
 export interface Session {
   /** Chat in the call (chatStore). */
   chat: ChatApi
+  /** The shared whiteboard (whiteboardStore, whiteboardCursorStore; the board through `scene`). */
+  whiteboard: WhiteboardApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */

@@ -376,8 +376,8 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     if (this.live) this.endStroke()
     const op = this.history.undoTarget()
     if (!op) return false
-    this.setOwnUndone(op, true)
     this.history.undid(op.seq)
+    this.setOwnUndone(op, true)
     return true
   }
 
@@ -386,8 +386,8 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     if (!this.canDraw) return false
     const op = this.history.redoTarget()
     if (!op) return false
-    this.setOwnUndone(op, false)
     this.history.redid(op.seq)
+    this.setOwnUndone(op, false)
     return true
   }
 
