@@ -21,7 +21,7 @@ export function strokeOutline(op: StrokeOp): number[][] {
     input.push([op.points[i]! / POINT_QUANTUM, op.points[i + 1]! / POINT_QUANTUM])
   const outline = getStroke(input, {
     size: op.size,
-    thinning: 0.5,
+    thinning: 0.25,
     smoothing: 0.5,
     streamline: 0.4,
     simulatePressure: true,
