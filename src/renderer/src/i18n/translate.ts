@@ -6,6 +6,7 @@ import { desktopStrings } from './tables/desktop'
 import { filesStrings } from './tables/files'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
+import { whiteboardStrings } from './tables/whiteboard'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
@@ -17,6 +18,7 @@ const featureTables = [
   desktopStrings,
   securityStrings,
   filesStrings,
+  whiteboardStrings,
 ] as const
 
 /** Distributes over the tables: every key of every feature table. */

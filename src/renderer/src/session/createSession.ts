@@ -24,6 +24,12 @@ import {
 import type { ChatStore } from '../store/chatStore'
 import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
 import { createFilesStore, type FilesStore } from '../store/filesStore'
+import {
+  createWhiteboardCursorStore,
+  createWhiteboardStore,
+  type WhiteboardCursorStore,
+  type WhiteboardStore,
+} from '../store/whiteboardStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
 import { callErrorFromSignaling } from './errors'
@@ -34,12 +40,18 @@ import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
 import { ScreenShareController } from './screenShareController'
 import { scheduleTurnRefresh } from './turnRefresh'
+import { WhiteboardController } from './whiteboardController'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
 export interface SessionDeps {
   callStore: CallStore
   speakingStore: SpeakingStore
   chatStore: ChatStore
+  /** The whiteboard's stores (fresh ones when absent, e.g. in tests). */
+  whiteboardStore?: WhiteboardStore
+  whiteboardCursorStore?: WhiteboardCursorStore
+  /** Runs a function at the next animation frame (whiteboard points are batched per frame). */
+  scheduleFrame?: (run: () => void) => void
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -185,6 +197,13 @@ export function createSession(deps: SessionDeps): Session {
     nameOf: (peerId) => store.getState().participants[peerId]?.name,
   })
 
+  const whiteboard = new WhiteboardController({
+    store: deps.whiteboardStore ?? createWhiteboardStore(),
+    cursorStore: deps.whiteboardCursorStore ?? createWhiteboardCursorStore(),
+    router,
+    scheduleFrame: deps.scheduleFrame ?? ((run) => void setTimeout(run, 16)),
+  })
+
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
     return {
@@ -309,6 +328,7 @@ export function createSession(deps: SessionDeps): Session {
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
     chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
     files.start(ack.self.id)
+    whiteboard.start(ack.self.id, { requestSnapshot: ack.peers.length > 0 })
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
@@ -401,6 +421,7 @@ export function createSession(deps: SessionDeps): Session {
     }
     chat.stop()
     void files.stop().catch((error: unknown) => console.warn('could not delete files', error))
+    whiteboard.stop()
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -442,6 +463,7 @@ export function createSession(deps: SessionDeps): Session {
   const session: Session = {
     chat,
     files,
+    whiteboard,
 
     async startPreview() {
       meter.resume()

@@ -7,6 +7,7 @@ import { chatStore } from '../store/chatStore'
 import { fileProgressStore } from '../store/fileProgressStore'
 import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
+import { whiteboardCursorStore, whiteboardStore } from '../store/whiteboardStore'
 import { createSession } from './createSession'
 import { leaveOnPageHide } from './leaveOnPageHide'
 import { browserFilesPlatform, downloadFile } from './filesPlatform'
@@ -54,6 +55,12 @@ export const session = createSession({
   callStore,
   speakingStore,
   chatStore,
+  whiteboardStore,
+  whiteboardCursorStore,
+  scheduleFrame: (run) =>
+    typeof requestAnimationFrame === 'function'
+      ? void requestAnimationFrame(() => run())
+      : void setTimeout(run, 16),
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),
