@@ -139,6 +139,9 @@ export interface GameClientEvents {
   'game:sync': (req: Record<string, never>, ack: (res: Ack<GameSyncAckBody>) => void) => void
 }
 
+/** Names of the events the server sends for the game (clients subscribe to exactly these). */
+export const GAME_SERVER_EVENTS = ['game:state', 'game:secret', 'game:chat'] as const
+
 export interface GameServerEvents {
   'game:state': (payload: GameStateEvent) => void
   'game:secret': (payload: GameSecretEvent) => void
