@@ -22,8 +22,10 @@ import {
   type Participant,
 } from '../store/callStore'
 import type { ChatStore } from '../store/chatStore'
+import { createGameStore, type GameStore } from '../store/gameStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
+import { GameController } from './gameController'
 import { callErrorFromSignaling } from './errors'
 import { LocalMediaController } from './localMediaController'
 import { MediaStateController } from './mediaStateController'
@@ -36,6 +38,8 @@ export interface SessionDeps {
   callStore: CallStore
   speakingStore: SpeakingStore
   chatStore: ChatStore
+  /** The draw-and-guess game's store (a fresh one when absent, e.g. in tests). */
+  gameStore?: GameStore
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -168,6 +172,8 @@ export function createSession(deps: SessionDeps): Session {
     saveNotifications: deps.chatNotifications?.save,
   })
 
+  const game = new GameController({ store: deps.gameStore ?? createGameStore(), now })
+
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
     return {
@@ -289,6 +295,7 @@ export function createSession(deps: SessionDeps): Session {
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
     chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
+    game.attach(ctx.client, ack.self.id)
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
@@ -307,6 +314,7 @@ export function createSession(deps: SessionDeps): Session {
       return
     }
     set({ room: ack.room })
+    void game.resync()
     ctx.mesh.setIceServers(ack.iceServers)
     keepTurnFresh(ctx, ack)
     const present = new Set(ack.peers.map((p) => p.id))
@@ -380,6 +388,7 @@ export function createSession(deps: SessionDeps): Session {
       ctx.client.close()
     }
     chat.stop()
+    game.detach()
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -420,6 +429,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     chat,
+    game,
 
     async startPreview() {
       meter.resume()

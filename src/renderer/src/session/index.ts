@@ -4,6 +4,7 @@ import { languageStore } from '../i18n/languageStore'
 import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
+import { gameStore } from '../store/gameStore'
 import { speakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
 
@@ -50,6 +51,7 @@ export const session = createSession({
   callStore,
   speakingStore,
   chatStore,
+  gameStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),

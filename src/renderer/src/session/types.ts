@@ -1,4 +1,5 @@
 import type { ChatApi } from './chatController'
+import type { GameApi } from './gameController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
 export interface JoinOptions {
@@ -24,6 +25,8 @@ export interface ScreenShareOptions {
 export interface Session {
   /** Chat in the call (chatStore). */
   chat: ChatApi
+  /** The draw-and-guess game run by the signaling server (gameStore). */
+  game: GameApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */
