@@ -1,12 +1,16 @@
 import { useLayoutEffect, useRef, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
-import { useGameStore } from '../../store/useGameStore'
+import type { GameLine } from '../../store/gameStore'
 
 /** The game's chat lines: wrong guesses, who guessed, and "close!" for oneself. */
-export function GameChat(): ReactElement {
+export function GameChat({
+  lines,
+  selfId,
+}: {
+  lines: GameLine[]
+  selfId: string | null
+}): ReactElement {
   const t = useT()
-  const lines = useGameStore((s) => s.lines)
-  const selfId = useGameStore((s) => s.selfId)
   const logRef = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
     const log = logRef.current

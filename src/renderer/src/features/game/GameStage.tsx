@@ -1,8 +1,10 @@
 import type { ReactElement, ReactNode } from 'react'
+import type { GameState } from '../../../../shared/game/protocol'
 import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
-import { useGameStore } from '../../store/useGameStore'
+import type { GameViewState } from '../../store/gameStore'
+import { useGameStoreShallow } from '../../store/useGameStore'
 import { Countdown } from './Countdown'
 import { describeGameError } from './gameErrors'
 import { GameChat } from './GameChat'
@@ -20,16 +22,34 @@ import './game.css'
  * `board` is the whiteboard surface; the session lets only the drawer draw on it.
  */
 export function GameStage({ board }: { board: ReactNode }): ReactElement | null {
+  const view = useGameStoreShallow((s) => ({
+    state: s.state,
+    secret: s.secret,
+    deadline: s.deadline,
+    selfId: s.selfId,
+    error: s.error,
+    lines: s.lines,
+    dismissed: s.dismissedGameId,
+  }))
+  const isHost = useCallStore((s) => s.room !== null && s.room.hostId === s.self?.id)
+  const { state } = view
+  if (!state || (state.phase === 'over' && view.dismissed === state.gameId)) return null
+  return <GameStageView view={{ ...view, state, isHost }} board={board} />
+}
+
+export interface GameStageViewProps {
+  view: Pick<GameViewState, 'secret' | 'deadline' | 'selfId' | 'error' | 'lines'> & {
+    state: GameState
+    isHost: boolean
+  }
+  board: ReactNode
+}
+
+/** The stage for one state of the game: a pure view of its props. */
+export function GameStageView({ view, board }: GameStageViewProps): ReactElement {
   const t = useT()
   const session = useSession()
-  const state = useGameStore((s) => s.state)
-  const secret = useGameStore((s) => s.secret)
-  const deadline = useGameStore((s) => s.deadline)
-  const selfId = useGameStore((s) => s.selfId)
-  const error = useGameStore((s) => s.error)
-  const dismissed = useGameStore((s) => s.dismissedGameId)
-  const isHost = useCallStore((s) => s.room !== null && s.room.hostId === s.self?.id)
-  if (!state || (state.phase === 'over' && dismissed === state.gameId)) return null
+  const { state, secret, deadline, selfId, error, isHost, lines } = view
 
   const drawer = state.players.find((p) => p.id === state.drawerId)
   const drawerName = drawer?.name ?? ''
@@ -96,7 +116,7 @@ export function GameStage({ board }: { board: ReactNode }): ReactElement | null 
         </div>
         <aside className="game-side" aria-label={t('game.chat')}>
           <Scoreboard state={state} selfId={selfId} />
-          <GameChat />
+          <GameChat lines={lines} selfId={selfId} />
           {state.phase !== 'over' ? <GuessBox state={state} selfId={selfId} /> : null}
         </aside>
       </div>
