@@ -4,6 +4,7 @@ import type { Language } from './language'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
 import { gameStrings } from './tables/game'
+import { filesStrings } from './tables/files'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
 
@@ -17,6 +18,7 @@ const featureTables = [
   desktopStrings,
   securityStrings,
   gameStrings,
+  filesStrings,
 ] as const
 
 /** Distributes over the tables: every key of every feature table. */

@@ -23,10 +23,14 @@ import {
 } from '../store/callStore'
 import type { ChatStore } from '../store/chatStore'
 import { createGameStore, type GameStore } from '../store/gameStore'
+import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
+import { createFilesStore, type FilesStore } from '../store/filesStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
 import { GameController } from './gameController'
 import { callErrorFromSignaling } from './errors'
+import { FilesController } from './filesController'
+import { unavailableFilesPlatform, type FilesPlatform } from './filesPlatform'
 import { LocalMediaController } from './localMediaController'
 import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
@@ -59,6 +63,8 @@ export interface SessionDeps {
   describeUnread?: (count: number) => string
   /** Chat notifications as the user last chose (default on), and where a change is kept. */
   chatNotifications?: { enabled: boolean; save: (enabled: boolean) => void }
+  /** File sharing: its stores and where files are read, kept and saved. */
+  files?: { store: FilesStore; progress: FileProgressStore; platform: FilesPlatform }
   now?: () => number
   newId?: () => string
 }
@@ -173,6 +179,16 @@ export function createSession(deps: SessionDeps): Session {
   })
 
   const game = new GameController({ store: deps.gameStore ?? createGameStore(), now })
+  const files = new FilesController({
+    store: deps.files?.store ?? createFilesStore(),
+    progress: deps.files?.progress ?? createFileProgressStore(),
+    ...(deps.files?.platform ?? unavailableFilesPlatform()),
+    router,
+    openChannel: (peerId, label) => call?.mesh.openChannel(peerId, label) ?? null,
+    newId: () => nanoid(16),
+    now,
+    nameOf: (peerId) => store.getState().participants[peerId]?.name,
+  })
 
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
@@ -234,11 +250,13 @@ export function createSession(deps: SessionDeps): Session {
   function followMesh(mesh: Mesh): () => void {
     const offs = [
       mesh.on('peer-added', (peerId) => router.addPeer(peerId)),
-      mesh.on('peer-removed', (peerId) => router.removePeer(peerId)),
+      mesh.on('peer-removed', (peerId) => {
+        router.removePeer(peerId)
+        files.peerGone(peerId)
+      }),
       mesh.on('peer-channel', (peerId, port) => {
         if (port.kind !== 'bulk') router.attach(peerId, port)
-        // Nothing opens bulk channels yet: a peer's stray one is closed.
-        else port.close()
+        else files.attachChannel(peerId, port)
       }),
       mediaStates.attach(mesh),
     ]
@@ -296,6 +314,7 @@ export function createSession(deps: SessionDeps): Session {
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
     chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
     game.attach(ctx.client, ack.self.id)
+    files.start(ack.self.id)
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
@@ -389,6 +408,7 @@ export function createSession(deps: SessionDeps): Session {
     }
     chat.stop()
     game.detach()
+    void files.stop().catch((error: unknown) => console.warn('could not delete files', error))
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -430,6 +450,7 @@ export function createSession(deps: SessionDeps): Session {
   const session: Session = {
     chat,
     game,
+    files,
 
     async startPreview() {
       meter.resume()

@@ -5,8 +5,12 @@ import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
 import { gameStore } from '../store/gameStore'
+import { fileProgressStore } from '../store/fileProgressStore'
+import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
+import { leaveOnPageHide } from './leaveOnPageHide'
+import { browserFilesPlatform, downloadFile } from './filesPlatform'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
@@ -65,4 +69,11 @@ export const session = createSession({
   describeUnread: (count) =>
     translate(languageStore.getState().language, 'chat.notifyMany', { count }),
   chatNotifications: { enabled: savedChatNotifications(), save: saveChatNotifications },
+  files: {
+    store: filesStore,
+    progress: fileProgressStore,
+    platform: browserFilesPlatform(downloadFile),
+  },
 })
+
+if (typeof window !== 'undefined') leaveOnPageHide(session, window)

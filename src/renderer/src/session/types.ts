@@ -1,5 +1,6 @@
 import type { ChatApi } from './chatController'
 import type { GameApi } from './gameController'
+import type { FilesApi } from './filesController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
 export interface JoinOptions {
@@ -27,6 +28,8 @@ export interface Session {
   chat: ChatApi
   /** The draw-and-guess game run by the signaling server (gameStore). */
   game: GameApi
+  /** File sharing in the call (filesStore, fileProgressStore). */
+  files: FilesApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */

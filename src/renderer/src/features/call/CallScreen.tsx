@@ -4,6 +4,7 @@ import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
 import { ChatPanel } from '../chat/ChatPanel'
+import { FileDropZone } from '../files/FileDropZone'
 import type { MediaErrorInfo } from '../../store/callStore'
 import { describeCallError, describeMediaError } from '../lobby/errorMessages'
 import { Announcer } from './Announcer'
@@ -128,6 +129,7 @@ export function CallScreen(): ReactElement {
           {count === 1 ? <p className="call-alone">{t('call.alone')}</p> : null}
         </div>
         <ChatPanel id={chatId} open={chatOpen} focusRequest={chatFocus} onClose={closeChat} />
+        <FileDropZone />
       </div>
 
       <ControlsBar

@@ -55,6 +55,15 @@ const fakeSession: Session = {
     dismissPodium: vi.fn(),
     clearError: vi.fn(),
   },
+  files: {
+    offer: vi.fn(),
+    withdraw: vi.fn(),
+    accept: vi.fn(async () => undefined),
+    decline: vi.fn(),
+    cancel: vi.fn(),
+    save: vi.fn(async () => undefined),
+    dismissNotice: vi.fn(),
+  },
 }
 
 function render(element: ReactElement): string {
