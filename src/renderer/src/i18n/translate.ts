@@ -3,6 +3,7 @@ import { ko } from './ko'
 import type { Language } from './language'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
+import { gameStrings } from './tables/game'
 import { filesStrings } from './tables/files'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
@@ -17,6 +18,7 @@ const featureTables = [
   chatStrings,
   desktopStrings,
   securityStrings,
+  gameStrings,
   filesStrings,
   whiteboardStrings,
 ] as const

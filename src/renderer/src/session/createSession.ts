@@ -22,6 +22,7 @@ import {
   type Participant,
 } from '../store/callStore'
 import type { ChatStore } from '../store/chatStore'
+import { createGameStore, type GameStore } from '../store/gameStore'
 import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
 import { createFilesStore, type FilesStore } from '../store/filesStore'
 import {
@@ -32,6 +33,7 @@ import {
 } from '../store/whiteboardStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
+import { GameController } from './gameController'
 import { callErrorFromSignaling } from './errors'
 import { FilesController } from './filesController'
 import { unavailableFilesPlatform, type FilesPlatform } from './filesPlatform'
@@ -52,6 +54,8 @@ export interface SessionDeps {
   whiteboardCursorStore?: WhiteboardCursorStore
   /** Runs a function at the next animation frame (whiteboard points are batched per frame). */
   scheduleFrame?: (run: () => void) => void
+  /** The draw-and-guess game's store (a fresh one when absent, e.g. in tests). */
+  gameStore?: GameStore
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -204,6 +208,12 @@ export function createSession(deps: SessionDeps): Session {
     scheduleFrame: deps.scheduleFrame ?? ((run) => void setTimeout(run, 16)),
   })
 
+  const game = new GameController({
+    store: deps.gameStore ?? createGameStore(),
+    now,
+    board: whiteboard,
+  })
+
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
     return {
@@ -327,6 +337,7 @@ export function createSession(deps: SessionDeps): Session {
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
     chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
+    game.attach(ctx.client, ack.self.id)
     files.start(ack.self.id)
     whiteboard.start(ack.self.id, { requestSnapshot: ack.peers.length > 0 })
     attachMesh(ctx)
@@ -347,6 +358,7 @@ export function createSession(deps: SessionDeps): Session {
       return
     }
     set({ room: ack.room })
+    void game.resync()
     ctx.mesh.setIceServers(ack.iceServers)
     keepTurnFresh(ctx, ack)
     const present = new Set(ack.peers.map((p) => p.id))
@@ -420,6 +432,7 @@ export function createSession(deps: SessionDeps): Session {
       ctx.client.close()
     }
     chat.stop()
+    game.detach()
     void files.stop().catch((error: unknown) => console.warn('could not delete files', error))
     whiteboard.stop()
     const initial = initialCallState()
@@ -462,6 +475,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     chat,
+    game,
     files,
     whiteboard,
 

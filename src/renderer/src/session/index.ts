@@ -4,6 +4,7 @@ import { languageStore } from '../i18n/languageStore'
 import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
+import { gameStore } from '../store/gameStore'
 import { fileProgressStore } from '../store/fileProgressStore'
 import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
@@ -61,6 +62,7 @@ export const session = createSession({
     typeof requestAnimationFrame === 'function'
       ? void requestAnimationFrame(() => run())
       : void setTimeout(run, 16),
+  gameStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),

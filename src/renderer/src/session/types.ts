@@ -1,4 +1,5 @@
 import type { ChatApi } from './chatController'
+import type { GameApi } from './gameController'
 import type { FilesApi } from './filesController'
 import type { WhiteboardApi } from './whiteboardController'
 
@@ -26,6 +27,8 @@ export interface ScreenShareOptions {
 export interface Session {
   /** Chat in the call (chatStore). */
   chat: ChatApi
+  /** The draw-and-guess game run by the signaling server (gameStore). */
+  game: GameApi
   /** File sharing in the call (filesStore, fileProgressStore). */
   files: FilesApi
   /** The shared whiteboard (whiteboardStore, whiteboardCursorStore; the board through `scene`). */

@@ -45,6 +45,16 @@ const fakeSession: Session = {
     markRead: vi.fn(),
     setNotifications: vi.fn(),
   },
+  game: {
+    openSettings: vi.fn(),
+    closeSettings: vi.fn(),
+    start: vi.fn(async () => true),
+    choose: vi.fn(async () => undefined),
+    guess: vi.fn(async () => null),
+    stop: vi.fn(async () => undefined),
+    dismissPodium: vi.fn(),
+    clearError: vi.fn(),
+  },
   files: {
     offer: vi.fn(),
     withdraw: vi.fn(),
