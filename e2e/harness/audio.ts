@@ -5,10 +5,9 @@
  * Needs installPeerConnectionRegistry in the page (joinListening does it).
  */
 import type { Page } from 'playwright-core'
-import type { RegistryWindow } from './peerConnections'
-import { installPeerConnectionRegistry } from './peerConnections'
+import { joinWithScripts, type RegistryWindow } from './peerConnections'
 import { WAIT_TIMEOUT } from './timeouts'
-import { joinViaUi, type LobbyForm } from './ui'
+import type { LobbyForm } from './ui'
 import type { E2eWorld, Participant } from './world'
 
 export interface RemoteAudio {
@@ -28,10 +27,7 @@ export async function joinListening(
   name: string,
   form: Omit<LobbyForm, 'name'>,
 ): Promise<Participant> {
-  const person = await world.participant(name)
-  await person.context.addInitScript(installPeerConnectionRegistry)
-  await joinViaUi(person.page, { origin: world.origin, name, ...form })
-  return person
+  return joinWithScripts(world, name, form)
 }
 
 export async function readRemoteAudio(page: Page): Promise<RemoteAudio[]> {
