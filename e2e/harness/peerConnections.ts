@@ -15,6 +15,7 @@ export interface RegistryWindow {
 export interface RegisteredPc {
   connectionState: string
   signalingState: string
+  iceGatheringState: string
   getStats: () => Promise<{ forEach: (cb: (report: Record<string, unknown>) => void) => void }>
 }
 
@@ -66,4 +67,46 @@ export async function joinWithScripts(
     await person.context.addInitScript(script)
   await joinViaUi(person.page, { origin: world.origin, name, ...form })
   return person
+}
+
+export interface IceSummary {
+  connectionState: string
+  iceGatheringState: string
+  /** Candidate types of the selected pair (local, remote), or null before one is selected. */
+  selected: { local: string; remote: string } | null
+  /** Types of every local candidate gathered so far ("host", "srflx", "relay"). */
+  localTypes: string[]
+}
+
+/** What ICE did on each of the page's open peer connections, from getStats. */
+export async function iceSummaries(page: Page): Promise<IceSummary[]> {
+  return page.evaluate(async () => {
+    const pcs = (globalThis as unknown as RegistryWindow).__moimPeerConnections.filter(
+      (pc) => pc.connectionState !== 'closed',
+    )
+    const summaries: IceSummary[] = []
+    for (const pc of pcs) {
+      const reports = new Map<string, Record<string, unknown>>()
+      ;(await pc.getStats()).forEach((report) => reports.set(String(report.id), report))
+      let selected: IceSummary['selected'] = null
+      const localTypes: string[] = []
+      for (const report of reports.values()) {
+        if (report.type === 'local-candidate') localTypes.push(String(report.candidateType))
+        if (report.type !== 'transport' || typeof report.selectedCandidatePairId !== 'string')
+          continue
+        const pair = reports.get(report.selectedCandidatePairId)
+        const local = pair ? reports.get(String(pair.localCandidateId)) : undefined
+        const remote = pair ? reports.get(String(pair.remoteCandidateId)) : undefined
+        if (local && remote)
+          selected = { local: String(local.candidateType), remote: String(remote.candidateType) }
+      }
+      summaries.push({
+        connectionState: pc.connectionState,
+        iceGatheringState: pc.iceGatheringState,
+        selected,
+        localTypes,
+      })
+    }
+    return summaries
+  })
 }

@@ -5,6 +5,7 @@ import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
 import { speakingStore } from '../store/speakingStore'
+import { debugIceTransportPolicy, withIceTransportPolicy } from '../rtc/debugIcePolicy'
 import { createSession } from './createSession'
 
 export { createSession, type SessionDeps } from './createSession'
@@ -27,6 +28,9 @@ function createMeterContext(): AudioContext | null {
 }
 
 const desktop = getDesktopApi()
+
+// The web client's debug switch (rtc/debugIcePolicy.ts); the desktop app ignores it.
+const icePolicy = desktop ? null : debugIceTransportPolicy(globalThis.location?.search ?? '')
 
 const CHAT_NOTIFICATIONS_KEY = 'moim.chat.notifications'
 
@@ -51,7 +55,8 @@ export const session = createSession({
   speakingStore,
   chatStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
-  createPeerConnection: (config) => new RTCPeerConnection(config),
+  createPeerConnection: (config) =>
+    new RTCPeerConnection(withIceTransportPolicy(config, icePolicy)),
   createMediaStream: (tracks) => new MediaStream(tracks),
   createAudioContext: createMeterContext,
   isWindowFocused: () => typeof document === 'undefined' || document.hasFocus(),
