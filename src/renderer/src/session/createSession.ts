@@ -5,6 +5,7 @@
 import { nanoid } from 'nanoid'
 import type { MediaStateMessage } from '../../../shared/channel/media'
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
+import { parseSavedAudioSettings, processingOf } from '../media/audioSettings'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
 import { Mesh } from '../rtc/mesh'
@@ -21,8 +22,10 @@ import {
   type CallStore,
   type Participant,
 } from '../store/callStore'
+import { createAudioStore, type AudioStore } from '../store/audioStore'
 import type { ChatStore } from '../store/chatStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
+import { AudioController } from './audioController'
 import { ChatController } from './chatController'
 import { callErrorFromSignaling } from './errors'
 import { LocalMediaController } from './localMediaController'
@@ -36,6 +39,12 @@ export interface SessionDeps {
   callStore: CallStore
   speakingStore: SpeakingStore
   chatStore: ChatStore
+  /** Audio settings and microphone hints (session.audio); a private store when absent. */
+  audioStore?: AudioStore
+  /** Where audio settings are kept between runs (localStorage in the app). */
+  audioSettingsStorage?: { load(): string | null; save(value: string): void }
+  /** Remote voices can be sent to a chosen output (HTMLMediaElement.setSinkId exists). */
+  canChooseSpeaker?: boolean
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -101,8 +110,10 @@ export function createSession(deps: SessionDeps): Session {
     },
   })
 
+  const audioStore = deps.audioStore ?? createAudioStore()
   const local = new LocalMediaController({
     store,
+    audioProcessing: () => processingOf(audioStore.getState().settings),
     mediaDevices: deps.mediaDevices,
     createMediaStream: deps.createMediaStream,
     onTrackChange: (kind, track) => {
@@ -113,6 +124,19 @@ export function createSession(deps: SessionDeps): Session {
       })
     },
     onStateChange: () => mediaStates.announce(),
+  })
+
+  const audio = new AudioController({
+    store: audioStore,
+    callStore: store,
+    microphone: local,
+    mediaDevices: deps.mediaDevices,
+    createMediaStream: deps.createMediaStream,
+    createMeter: (onSample) =>
+      new LevelMeter({ createAudioContext: deps.createAudioContext ?? (() => null), onSample }),
+    storage: deps.audioSettingsStorage,
+    parse: parseSavedAudioSettings,
+    canChooseSpeaker: deps.canChooseSpeaker ?? false,
   })
 
   const screens = new ScreenShareController({
@@ -420,6 +444,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     chat,
+    audio: audio.api,
 
     async startPreview() {
       meter.resume()

@@ -3,6 +3,7 @@ import { translate } from '../i18n/translate'
 import { languageStore } from '../i18n/languageStore'
 import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
+import { audioStore } from '../store/audioStore'
 import { chatStore } from '../store/chatStore'
 import { speakingStore } from '../store/speakingStore'
 import { debugIceTransportPolicy, withIceTransportPolicy } from '../rtc/debugIcePolicy'
@@ -33,6 +34,7 @@ const desktop = getDesktopApi()
 const icePolicy = desktop ? null : debugIceTransportPolicy(globalThis.location?.search ?? '')
 
 const CHAT_NOTIFICATIONS_KEY = 'moim.chat.notifications'
+const AUDIO_SETTINGS_KEY = 'moim.audio'
 
 function savedChatNotifications(): boolean {
   try {
@@ -54,6 +56,13 @@ export const session = createSession({
   callStore,
   speakingStore,
   chatStore,
+  audioStore,
+  audioSettingsStorage: {
+    load: () => globalThis.localStorage?.getItem(AUDIO_SETTINGS_KEY) ?? null,
+    save: (value) => globalThis.localStorage?.setItem(AUDIO_SETTINGS_KEY, value),
+  },
+  canChooseSpeaker:
+    typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) =>
     new RTCPeerConnection(withIceTransportPolicy(config, icePolicy)),

@@ -1,3 +1,4 @@
+import type { AudioApi } from './audioController'
 import type { ChatApi } from './chatController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
@@ -24,6 +25,8 @@ export interface ScreenShareOptions {
 export interface Session {
   /** Chat in the call (chatStore). */
   chat: ChatApi
+  /** Audio settings, push-to-talk and the muted hint (audioStore). */
+  audio: AudioApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */

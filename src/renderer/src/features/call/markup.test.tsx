@@ -45,6 +45,12 @@ const fakeSession: Session = {
     markRead: vi.fn(),
     setNotifications: vi.fn(),
   },
+  audio: {
+    setProcessing: vi.fn(),
+    setPushToTalk: vi.fn(),
+    setSpeaker: vi.fn(),
+    talk: vi.fn(),
+  },
 }
 
 function render(element: ReactElement): string {
