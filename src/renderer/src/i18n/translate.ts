@@ -1,6 +1,7 @@
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
+import { audioStrings } from './tables/audio'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
 import { screenShareStrings } from './tables/screenShare'
@@ -10,7 +11,13 @@ import { securityStrings } from './tables/security'
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-const featureTables = [screenShareStrings, chatStrings, desktopStrings, securityStrings] as const
+const featureTables = [
+  screenShareStrings,
+  chatStrings,
+  desktopStrings,
+  securityStrings,
+  audioStrings,
+] as const
 
 /** Distributes over the tables: every key of every feature table. */
 type KeysOf<T> = T extends { en: infer Table } ? keyof Table : never
