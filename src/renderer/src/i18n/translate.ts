@@ -1,6 +1,7 @@
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
+import { audioStrings } from './tables/audio'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
 import { gameStrings } from './tables/game'
@@ -21,6 +22,7 @@ const featureTables = [
   gameStrings,
   filesStrings,
   whiteboardStrings,
+  audioStrings,
 ] as const
 
 /** Distributes over the tables: every key of every feature table. */

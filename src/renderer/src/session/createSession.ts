@@ -5,6 +5,7 @@
 import { nanoid } from 'nanoid'
 import type { MediaStateMessage } from '../../../shared/channel/media'
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
+import { parseSavedAudioSettings, processingOf } from '../media/audioSettings'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
 import { Mesh } from '../rtc/mesh'
@@ -21,6 +22,7 @@ import {
   type CallStore,
   type Participant,
 } from '../store/callStore'
+import { createAudioStore, type AudioStore } from '../store/audioStore'
 import type { ChatStore } from '../store/chatStore'
 import { createGameStore, type GameStore } from '../store/gameStore'
 import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
@@ -32,6 +34,7 @@ import {
   type WhiteboardStore,
 } from '../store/whiteboardStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
+import { AudioController } from './audioController'
 import { ChatController } from './chatController'
 import { GameController } from './gameController'
 import { callErrorFromSignaling } from './errors'
@@ -56,6 +59,12 @@ export interface SessionDeps {
   scheduleFrame?: (run: () => void) => void
   /** The draw-and-guess game's store (a fresh one when absent, e.g. in tests). */
   gameStore?: GameStore
+  /** Audio settings and microphone hints (session.audio); a private store when absent. */
+  audioStore?: AudioStore
+  /** Where audio settings are kept between runs (localStorage in the app). */
+  audioSettingsStorage?: { load(): string | null; save(value: string): void }
+  /** Remote voices can be sent to a chosen output (HTMLMediaElement.setSinkId exists). */
+  canChooseSpeaker?: boolean
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -123,8 +132,10 @@ export function createSession(deps: SessionDeps): Session {
     },
   })
 
+  const audioStore = deps.audioStore ?? createAudioStore()
   const local = new LocalMediaController({
     store,
+    audioProcessing: () => processingOf(audioStore.getState().settings),
     mediaDevices: deps.mediaDevices,
     createMediaStream: deps.createMediaStream,
     onTrackChange: (kind, track) => {
@@ -135,6 +146,19 @@ export function createSession(deps: SessionDeps): Session {
       })
     },
     onStateChange: () => mediaStates.announce(),
+  })
+
+  const audio = new AudioController({
+    store: audioStore,
+    callStore: store,
+    microphone: local,
+    mediaDevices: deps.mediaDevices,
+    createMediaStream: deps.createMediaStream,
+    createMeter: (onSample) =>
+      new LevelMeter({ createAudioContext: deps.createAudioContext ?? (() => null), onSample }),
+    storage: deps.audioSettingsStorage,
+    parse: parseSavedAudioSettings,
+    canChooseSpeaker: deps.canChooseSpeaker ?? false,
   })
 
   const screens = new ScreenShareController({
@@ -478,6 +502,7 @@ export function createSession(deps: SessionDeps): Session {
     game,
     files,
     whiteboard,
+    audio: audio.api,
 
     async startPreview() {
       meter.resume()

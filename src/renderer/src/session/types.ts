@@ -1,3 +1,4 @@
+import type { AudioApi } from './audioController'
 import type { ChatApi } from './chatController'
 import type { GameApi } from './gameController'
 import type { FilesApi } from './filesController'
@@ -33,6 +34,8 @@ export interface Session {
   files: FilesApi
   /** The shared whiteboard (whiteboardStore, whiteboardCursorStore; the board through `scene`). */
   whiteboard: WhiteboardApi
+  /** Audio settings, push-to-talk and the muted hint (audioStore). */
+  audio: AudioApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */
