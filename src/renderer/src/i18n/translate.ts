@@ -3,6 +3,7 @@ import { ko } from './ko'
 import type { Language } from './language'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
+import { qualityStrings } from './tables/quality'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
 
@@ -10,7 +11,13 @@ import { securityStrings } from './tables/security'
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
  * each with identical en and ko keys), merged here.
  */
-const featureTables = [screenShareStrings, chatStrings, desktopStrings, securityStrings] as const
+const featureTables = [
+  screenShareStrings,
+  chatStrings,
+  desktopStrings,
+  securityStrings,
+  qualityStrings,
+] as const
 
 /** Distributes over the tables: every key of every feature table. */
 type KeysOf<T> = T extends { en: infer Table } ? keyof Table : never

@@ -22,12 +22,14 @@ import {
   type Participant,
 } from '../store/callStore'
 import type { ChatStore } from '../store/chatStore'
+import { createStatsStore, type StatsStore } from '../store/statsStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
 import { callErrorFromSignaling } from './errors'
 import { LocalMediaController } from './localMediaController'
 import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
+import { QualityController } from './qualityController'
 import { ScreenShareController } from './screenShareController'
 import { scheduleTurnRefresh } from './turnRefresh'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
@@ -36,6 +38,8 @@ export interface SessionDeps {
   callStore: CallStore
   speakingStore: SpeakingStore
   chatStore: ChatStore
+  /** Link figures and quality (a private store when absent, e.g. in tests). */
+  statsStore?: StatsStore
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -168,6 +172,12 @@ export function createSession(deps: SessionDeps): Session {
     saveNotifications: deps.chatNotifications?.save,
   })
 
+  const quality = new QualityController({
+    store: deps.statsStore ?? createStatsStore(),
+    router,
+    cameraOn: () => local.sending.video,
+  })
+
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
     return {
@@ -235,6 +245,7 @@ export function createSession(deps: SessionDeps): Session {
         else port.close()
       }),
       mediaStates.attach(mesh),
+      quality.attach(mesh),
     ]
     return () => {
       for (const off of offs) off()
@@ -420,6 +431,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     chat,
+    quality,
 
     async startPreview() {
       meter.resume()

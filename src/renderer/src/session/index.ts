@@ -5,7 +5,9 @@ import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
 import { chatStore } from '../store/chatStore'
 import { speakingStore } from '../store/speakingStore'
+import { statsStore } from '../store/statsStore'
 import { createSession } from './createSession'
+import { exposeDiagnostics } from './diagnosticsHook'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
@@ -50,6 +52,7 @@ export const session = createSession({
   callStore,
   speakingStore,
   chatStore,
+  statsStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),
@@ -64,3 +67,5 @@ export const session = createSession({
     translate(languageStore.getState().language, 'chat.notifyMany', { count }),
   chatNotifications: { enabled: savedChatNotifications(), save: saveChatNotifications },
 })
+
+exposeDiagnostics(session.quality)

@@ -1,4 +1,5 @@
 import type { ChatApi } from './chatController'
+import type { QualityApi } from './qualityController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
 export interface JoinOptions {
@@ -24,6 +25,8 @@ export interface ScreenShareOptions {
 export interface Session {
   /** Chat in the call (chatStore). */
   chat: ChatApi
+  /** Link statistics and adaptation (statsStore); read-only figures for diagnostics. */
+  quality?: QualityApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */

@@ -4,6 +4,7 @@ import { getDesktopApi } from '../../platform/desktop'
 import { useSession } from '../../sessionContext'
 import { useCallStore, useCallStoreShallow } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
+import { UplinkSummary } from '../quality/UplinkSummary'
 import { copyText } from './clipboard'
 import { buildWebInviteUrl } from './inviteLinks'
 import { InvitePopover } from './InvitePopover'
@@ -100,6 +101,7 @@ export function ControlsBar({
 
   return (
     <div className="controls">
+      <UplinkSummary />
       <div
         className="toolbar"
         role="toolbar"
