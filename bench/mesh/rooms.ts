@@ -11,6 +11,7 @@ import {
 } from '../../e2e/harness/ui'
 import { cameraBudget } from '../../src/renderer/src/rtc/videoBudget'
 import type { MeshRelay } from './bareRelay'
+import { initScript } from './initScript'
 import { installLowResCamera } from './lowResCamera'
 
 /** The DOM shape the preview check reads (the node tsconfig has no DOM library). */
@@ -30,9 +31,9 @@ const MESH_TIMEOUT = 180_000
 
 async function person(browser: Browser, origin: string): Promise<BrowserPerson> {
   const p = await newParticipant(browser, origin)
-  await p.context.addInitScript(installLowResCamera)
-  await p.context.addInitScript(installProbes)
-  await p.context.addInitScript(installQualityProbes)
+  await p.context.addInitScript(initScript(installLowResCamera))
+  await p.context.addInitScript(initScript(installProbes))
+  await p.context.addInitScript(initScript(installQualityProbes))
   return p
 }
 

@@ -10,7 +10,11 @@ import { WAIT_TIMEOUT } from './timeouts'
 import { joinViaUi, type LobbyForm } from './ui'
 
 export interface QualityWindow {
-  __moimDiagnostics: { statsTimers?: () => number; polledLinks?: () => number }
+  __moimDiagnostics: {
+    statsTimers?: () => number
+    polledLinks?: () => number
+    steppedLinks?: () => number
+  }
   __moimQuality: {
     /** Connections not closed. */
     open: () => number
@@ -136,6 +140,13 @@ export async function waitConnectedFor(page: Page, seconds: number): Promise<voi
     (s: number) => (globalThis as unknown as QualityWindow).__moimQuality.connectedFor() >= s,
     seconds,
     { timeout: WAIT_TIMEOUT + seconds * 1000, polling: 250 },
+  )
+}
+
+/** Links on which the app sends its camera below the room budget (-1 on a page without the app). */
+export function steppedLinks(page: Page): Promise<number> {
+  return page.evaluate(
+    () => (globalThis as unknown as QualityWindow).__moimDiagnostics.steppedLinks?.() ?? -1,
   )
 }
 

@@ -10,6 +10,8 @@ export interface MoimDiagnostics {
   statsTimers?: () => number
   /** Links whose statistics are polled. */
   polledLinks?: () => number
+  /** Links whose camera is stepped down below the room budget. */
+  steppedLinks?: () => number
 }
 
 export function exposeDiagnostics(quality: QualityApi | undefined): void {
@@ -17,4 +19,5 @@ export function exposeDiagnostics(quality: QualityApi | undefined): void {
   if (!hook || typeof hook !== 'object' || !quality) return
   hook.statsTimers = () => quality.statsTimers
   hook.polledLinks = () => quality.polledLinks
+  hook.steppedLinks = () => quality.steppedLinks
 }

@@ -23,6 +23,8 @@ export interface QualityApi {
   readonly statsTimers: number
   /** Links being polled. */
   readonly polledLinks: number
+  /** Links whose camera is below the room budget (stepped down or paused). */
+  readonly steppedLinks: number
 }
 
 export interface QualityControllerDeps {
@@ -68,6 +70,10 @@ export class QualityController implements QualityApi {
 
   get polledLinks(): number {
     return this.poller.linkCount
+  }
+
+  get steppedLinks(): number {
+    return [...this.states.values()].filter((state) => state.adaptation.step > 0).length
   }
 
   /** Follows a call's mesh; the returned function stops following it and clears the figures. */
