@@ -6,6 +6,7 @@ import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
 import { gameStrings } from './tables/game'
 import { filesStrings } from './tables/files'
+import { qualityStrings } from './tables/quality'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
 import { whiteboardStrings } from './tables/whiteboard'
@@ -23,6 +24,7 @@ const featureTables = [
   filesStrings,
   whiteboardStrings,
   audioStrings,
+  qualityStrings,
 ] as const
 
 /** Distributes over the tables: every key of every feature table. */

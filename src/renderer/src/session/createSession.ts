@@ -33,6 +33,7 @@ import {
   type WhiteboardCursorStore,
   type WhiteboardStore,
 } from '../store/whiteboardStore'
+import { createStatsStore, type StatsStore } from '../store/statsStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { AudioController } from './audioController'
 import { ChatController } from './chatController'
@@ -43,6 +44,7 @@ import { unavailableFilesPlatform, type FilesPlatform } from './filesPlatform'
 import { LocalMediaController } from './localMediaController'
 import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
+import { QualityController } from './qualityController'
 import { ScreenShareController } from './screenShareController'
 import { scheduleTurnRefresh } from './turnRefresh'
 import { WhiteboardController } from './whiteboardController'
@@ -65,6 +67,8 @@ export interface SessionDeps {
   audioSettingsStorage?: { load(): string | null; save(value: string): void }
   /** Remote voices can be sent to a chosen output (HTMLMediaElement.setSinkId exists). */
   canChooseSpeaker?: boolean
+  /** Link figures and quality (a private store when absent, e.g. in tests). */
+  statsStore?: StatsStore
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -238,6 +242,12 @@ export function createSession(deps: SessionDeps): Session {
     board: whiteboard,
   })
 
+  const quality = new QualityController({
+    store: deps.statsStore ?? createStatsStore(),
+    router,
+    cameraOn: () => local.sending.video,
+  })
+
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
     return {
@@ -307,6 +317,7 @@ export function createSession(deps: SessionDeps): Session {
         else files.attachChannel(peerId, port)
       }),
       mediaStates.attach(mesh),
+      quality.attach(mesh),
     ]
     return () => {
       for (const off of offs) off()
@@ -503,6 +514,7 @@ export function createSession(deps: SessionDeps): Session {
     files,
     whiteboard,
     audio: audio.api,
+    quality,
 
     async startPreview() {
       meter.resume()

@@ -14,6 +14,8 @@ import { debugIceTransportPolicy, withIceTransportPolicy } from '../rtc/debugIce
 import { createSession } from './createSession'
 import { leaveOnPageHide } from './leaveOnPageHide'
 import { browserFilesPlatform, downloadFile } from './filesPlatform'
+import { statsStore } from '../store/statsStore'
+import { exposeDiagnostics } from './diagnosticsHook'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
@@ -76,6 +78,7 @@ export const session = createSession({
   },
   canChooseSpeaker:
     typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
+  statsStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) =>
     new RTCPeerConnection(withIceTransportPolicy(config, icePolicy)),
@@ -98,3 +101,4 @@ export const session = createSession({
 })
 
 if (typeof window !== 'undefined') leaveOnPageHide(session, window)
+exposeDiagnostics(session.quality)

@@ -6,6 +6,7 @@ import { useCallStore, useCallStoreShallow } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
 import { useWhiteboardStore } from '../../store/useWhiteboardStore'
 import { WhiteboardIcon } from '../whiteboard/icons'
+import { UplinkSummary } from '../quality/UplinkSummary'
 import { copyText } from './clipboard'
 import { buildWebInviteUrl } from './inviteLinks'
 import { InvitePopover } from './InvitePopover'
@@ -103,6 +104,7 @@ export function ControlsBar({
 
   return (
     <div className="controls">
+      <UplinkSummary />
       <div
         className="toolbar"
         role="toolbar"

@@ -1,6 +1,8 @@
 import { memo, useState, type CSSProperties, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
 import { useAudioStore } from '../../store/useAudioStore'
+import { QualityIndicator } from '../quality/QualityIndicator'
+import { VideoPausedNotice } from '../quality/VideoPausedNotice'
 import { useIsSpeaking } from '../../store/useCallStore'
 import { hasLiveTrack } from './media'
 import type { TileRect } from './gridLayout'
@@ -88,6 +90,15 @@ function VideoTileView({
           {connection === 'connecting' ? <span className="spinner" aria-hidden="true" /> : null}
           <span>{t(connection === 'connecting' ? 'call.connecting' : 'call.connectionLost')}</span>
         </div>
+      ) : null}
+
+      {!participant.isSelf && !isScreen ? (
+        <>
+          {participant.videoEnabled !== false ? (
+            <VideoPausedNotice peerId={participant.id} />
+          ) : null}
+          <QualityIndicator peerId={participant.id} name={participant.name} />
+        </>
       ) : null}
 
       <figcaption className="tile-caption">
