@@ -8,7 +8,7 @@ import { fileProgressStore } from '../store/fileProgressStore'
 import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
 import { createSession } from './createSession'
-import { browserFilesPlatform, downloadFile } from './filesPlatform'
+import { browserFilesPlatform, desktopSaveFile, downloadFile } from './filesPlatform'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
@@ -69,6 +69,6 @@ export const session = createSession({
   files: {
     store: filesStore,
     progress: fileProgressStore,
-    platform: browserFilesPlatform(downloadFile),
+    platform: browserFilesPlatform(desktop ? desktopSaveFile(desktop.files) : downloadFile),
   },
 })
