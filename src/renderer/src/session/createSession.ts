@@ -183,6 +183,7 @@ export function createSession(deps: SessionDeps): Session {
     newId: () => nanoid(16),
     now,
     nameOf: (peerId) => store.getState().participants[peerId]?.name,
+    onIncomingOffer: () => chat.countUnread(),
   })
 
   function selfParticipant(self: PeerInfo): Participant {
