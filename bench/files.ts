@@ -8,6 +8,7 @@
  * over the transfer (V8's used heap via CDP, sampled every 100 ms after a GC).
  * Target: app >= 0.9x raw, heap growth < 64 MB. MOIM_BENCH_FILES_2GB=1 adds a 2 GB transfer.
  */
+import { cpus, loadavg } from 'node:os'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchBrowser, newParticipant } from '../e2e/harness/browser'
 import { cardButton, fileCard } from '../e2e/harness/files'
@@ -147,6 +148,9 @@ async function main(): Promise<void> {
       )
       console.log(
         `  ratio:      ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+      )
+      console.log(
+        `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (both sides hash SHA-256 in JS workers and write OPFS: CPU the raw blast does not spend)`,
       )
       console.log(`  app Accept -> verified: ${median(ends).toFixed(1)} s`)
       console.log(
