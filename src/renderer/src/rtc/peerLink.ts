@@ -276,6 +276,11 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     }
   }
 
+  /** The connection's statistics (statsPoller.ts reads them). */
+  getStats(): Promise<RTCStatsReport> {
+    return this.pc.getStats()
+  }
+
   /** Restarts ICE now (e.g. after the network changed). */
   restartIce(): void {
     if (!this.closed) this.pc.restartIce()
