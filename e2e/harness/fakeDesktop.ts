@@ -85,6 +85,13 @@ export function installFakeDesktop(options: FakeDesktopOptions): void {
       openSystemSettings: async () => undefined,
     },
     openExternal: async () => true,
+    // The save dialog is cancelled: the desktop save is unit-tested in src/main/fileSave.test.ts.
+    files: {
+      saveBegin: async () => null,
+      saveChunk: async () => undefined,
+      saveEnd: async () => false,
+      saveAbort: async () => undefined,
+    },
     setHosting: async () => null,
     updates: {
       getStatus: async () => update,

@@ -104,6 +104,7 @@ export function createCallFeatures(deps: CallFeatureDeps, ctx: CallFeatureContex
     newId: () => nanoid(16),
     now,
     nameOf,
+    onIncomingOffer: () => chat.countUnread(),
   })
 
   const whiteboard = new WhiteboardController({

@@ -13,7 +13,7 @@ import { whiteboardCursorStore, whiteboardStore } from '../store/whiteboardStore
 import { debugIceTransportPolicy, withIceTransportPolicy } from '../rtc/debugIcePolicy'
 import { createSession } from './createSession'
 import { leaveOnPageHide } from './leaveOnPageHide'
-import { browserFilesPlatform, downloadFile } from './filesPlatform'
+import { browserFilesPlatform, desktopSaveFile, downloadFile } from './filesPlatform'
 import { statsStore } from '../store/statsStore'
 import { exposeDiagnostics } from './diagnosticsHook'
 
@@ -96,7 +96,7 @@ export const session = createSession({
   files: {
     store: filesStore,
     progress: fileProgressStore,
-    platform: browserFilesPlatform(downloadFile),
+    platform: browserFilesPlatform(desktop ? desktopSaveFile(desktop.files) : downloadFile),
   },
 })
 
