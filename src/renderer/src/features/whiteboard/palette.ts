@@ -1,10 +1,6 @@
 import type { StringKey } from '../../i18n/translate'
-import type {
-  WHITEBOARD_COLORS,
-  WHITEBOARD_SIZES} from '../../store/whiteboardStore';
-import {
-  type WhiteboardTool,
-} from '../../store/whiteboardStore'
+import type { WHITEBOARD_COLORS, WHITEBOARD_SIZES } from '../../store/whiteboardStore'
+import { type WhiteboardTool } from '../../store/whiteboardStore'
 
 /** Each palette colour's spoken name (the swatch alone says nothing to a screen reader). */
 export const COLOR_NAMES: Record<(typeof WHITEBOARD_COLORS)[number], StringKey> = {
