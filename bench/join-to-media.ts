@@ -2,7 +2,9 @@
  * Join-to-media: time from clicking Join to every remote video playing, for the 4th person
  * joining a 4-person room, median of 5; next to a baseline from the same run (two bare
  * RTCPeerConnections signalling through a bare socket.io relay). Target: app <= 1.5x baseline.
- * Samples of app and baseline alternate so both see the same machine load. Both clocks start in
+ * Samples of app and baseline alternate so both see the same machine load, in ABBA order from a
+ * coin flip (BENCH_ORDER=app-first|baseline-first pins it); on a saturated machine the ratio is
+ * printed without a verdict (join/verdict.ts). Both clocks start in
  * the page (the Join click event; the baseline's call) and stop when the same probe sees every
  * remote video advance; both capture with the app's getUserMedia constraints.
  *
@@ -23,8 +25,10 @@ import { measureJoin, startRoom } from './join/app'
 import { startBareMesh } from './join/bare-mesh'
 import { startBareRelay, type BareRelay } from './join/bare-relay'
 import { measureBaseline } from './join/baseline'
+import { describeOrder, firstSide, roundOrder } from './common/runOrder'
 import { SampleBudget } from './join/budget'
 import { formatBusy } from './join/machineLoad'
+import { joinVerdict } from './join/verdict'
 import { formatMs, median } from './join/timing'
 import { formatMilestones, type Milestone } from './join/trace'
 
@@ -88,11 +92,17 @@ async function reportOneLinkJoin(browser: Browser, origin: string, relay: BareRe
   const room = await startRoom(browser, origin, 'pair', 1)
   await quiet()
   const { app, baseline } = measured.oneLink
+  const first = firstSide(process.env.BENCH_ORDER)
   for (let i = 1; phase.more(); i++) {
-    baseline.push((await measureBaseline(browser, relay, `bare-pair-${i}`)).ms)
-    app.push((await measureJoin(browser, origin, { name: 'pair', size: 1 })).ms)
-    await room.settle()
-    await quiet()
+    for (const side of roundOrder(first, i - 1)) {
+      if (side === 'baseline') {
+        baseline.push((await measureBaseline(browser, relay, `bare-pair-${i}`)).ms)
+        continue
+      }
+      app.push((await measureJoin(browser, origin, { name: 'pair', size: 1 })).ms)
+      await room.settle()
+      await quiet()
+    }
   }
   await room.close()
   const ratio = median(app) / median(baseline)
@@ -141,6 +151,8 @@ async function main(): Promise<void> {
     const phase = budget.phase(0.55, 1, SAMPLES)
     const room = await startRoom(browser, server.origin, 'bench', 3)
     await quiet()
+    const first = firstSide(process.env.BENCH_ORDER)
+    console.log(`  order:    ${describeOrder(first, SAMPLES)} (BENCH_ORDER pins the first)`)
     const { app, baseline } = measured
     const appDriver: number[] = []
     type Times = Partial<Record<Milestone, number>>
@@ -149,22 +161,28 @@ async function main(): Promise<void> {
     const cameras = { app: new Set<string>(), baseline: new Set<string>() }
     const busy = { app: [] as (number | null)[], baseline: [] as (number | null)[] }
     for (let i = 1; phase.more(); i++) {
-      const bare = await measureBaseline(browser, relay, `bare-${i}`)
-      baseline.push(bare.ms)
-      cameras.baseline.add(bare.camera)
-      busy.baseline.push(bare.busy)
-      traces.baseline.push(bare.trace.milestones)
-      longTasks.baseline.push(bare.trace.longTasks.ms)
-      const joined = await measureJoin(browser, server.origin, { name: 'bench', size: 3 })
-      app.push(joined.ms)
-      appDriver.push(joined.driverMs)
-      cameras.app.add(joined.camera)
-      busy.app.push(joined.busy)
-      traces.app.push(joined.trace.milestones)
-      longTasks.app.push(joined.trace.longTasks.ms)
-      traces.members.push(await room.trace(joined.clicked))
-      await room.settle()
-      await quiet()
+      const measureBare = async () => {
+        const bare = await measureBaseline(browser, relay, `bare-${i}`)
+        baseline.push(bare.ms)
+        cameras.baseline.add(bare.camera)
+        busy.baseline.push(bare.busy)
+        traces.baseline.push(bare.trace.milestones)
+        longTasks.baseline.push(bare.trace.longTasks.ms)
+      }
+      const measureApp = async () => {
+        const joined = await measureJoin(browser, server.origin, { name: 'bench', size: 3 })
+        app.push(joined.ms)
+        appDriver.push(joined.driverMs)
+        cameras.app.add(joined.camera)
+        busy.app.push(joined.busy)
+        traces.app.push(joined.trace.milestones)
+        longTasks.app.push(joined.trace.longTasks.ms)
+        traces.members.push(await room.trace(joined.clicked))
+        await room.settle()
+        await quiet()
+      }
+      for (const side of roundOrder(first, i - 1))
+        await (side === 'app' ? measureApp() : measureBare())
       console.log(
         `  sample ${i}: app ${formatMs(app.at(-1) ?? 0)}, baseline ${formatMs(baseline.at(-1) ?? 0)}`,
       )
@@ -206,9 +224,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')} (1/5/15 min average at the end)`,
     )
-    console.log(
-      `  ratio:    ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`,
-    )
+    console.log(`  ratio:    ${joinVerdict(ratio, TARGET_RATIO, [...busy.app, ...busy.baseline])}`)
     printed.main = true
     await reportBareMeshJoin(browser, relay)
     await reportOneLinkJoin(browser, server.origin, relay)

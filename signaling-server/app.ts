@@ -14,9 +14,11 @@ import { createMetrics, type ServerMetrics } from './metrics'
 import { knownHostnames, refuseRequest } from './origin'
 import { AddressLimits, TokenBucket } from './rateLimit'
 import { RoomHandlers } from './roomHandlers'
+import { defaultModules } from './defaultModules'
+import { HandlerRegistry, Membership, type ServerModule } from './modules'
 import { MemoryRoomStore } from './rooms/memoryRoomStore'
 import type { RoomStore } from './rooms/roomStore'
-import type { MoimServer, MoimSocket } from './types'
+import type { MoimServer } from './types'
 
 export type { MoimServer, MoimSocket, SocketData } from './types'
 
@@ -34,6 +36,8 @@ export interface ServerOptions extends ConfigInput {
   isTrusted?: (req: IncomingMessage) => boolean
   /** Gets the room handlers, for tests that look inside (held signal totals). */
   onRooms?: (rooms: RoomHandlers) => void
+  /** Features with their own server logic (see modules.ts); default: the game. */
+  modules?: readonly ServerModule[]
 }
 
 /**
@@ -47,8 +51,6 @@ if (MAX_FRAME_BYTES < MAX_SDP_LENGTH * 1.1) throw new Error('MAX_FRAME_BYTES too
 const LEASE_REFRESH_MS = 10_000
 const LOCKOUT_SWEEP_MS = 60_000
 
-type Handler = (socket: MoimSocket, payload: unknown) => Promise<Ack>
-
 export function createApp(httpServer: HttpServer, options: ServerOptions = {}): MoimServer {
   const {
     logger: givenLogger,
@@ -57,6 +59,7 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
     adapter,
     isTrusted = () => false,
     onRooms,
+    modules = defaultModules(),
     ...partial
   } = options
   const config = withDefaults(partial)
@@ -108,17 +111,28 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
     },
   })
 
-  const rooms = new RoomHandlers({ io, store, config, secret, logger, metrics })
+  const membership = new Membership(logger)
+  const rooms = new RoomHandlers({ io, store, config, secret, logger, metrics, membership })
   onRooms?.(rooms)
   metrics.setRoomCounter(() => store.roomCount())
-  const handlers: Record<string, Handler> = {
-    'room:join': (s, p) => rooms.join(s, p),
-    'room:leave': (s, p) => rooms.leave(s, p),
-    signal: (s, p) => rooms.signal(s, p),
-    'room:kick': (s, p) => rooms.kick(s, p),
-    'room:allow': (s, p) => rooms.allow(s, p),
-    'turn:refresh': (s, p) => rooms.turnRefresh(s, p),
+  const handlers = new HandlerRegistry()
+  handlers.add('room:join', (s, p) => rooms.join(s, p))
+  handlers.add('room:leave', (s, p) => rooms.leave(s, p))
+  handlers.add('signal', (s, p) => rooms.signal(s, p))
+  handlers.add('room:kick', (s, p) => rooms.kick(s, p))
+  handlers.add('room:allow', (s, p) => rooms.allow(s, p))
+  handlers.add('turn:refresh', (s, p) => rooms.turnRefresh(s, p))
+  const moduleContext = {
+    io,
+    store,
+    config,
+    logger,
+    metrics,
+    membership,
+    fail: rooms.fail.bind(rooms),
+    handle: handlers.add.bind(handlers),
   }
+  const disposers = modules.flatMap((m) => m.setup(moduleContext) ?? [])
 
   io.on('connection', (socket) => {
     const address = addressOf(socket.request)
@@ -183,7 +197,7 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
         cutOff('malformed messages')
         return true
       }
-      const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined
+      const handler = handlers.get(event)
       if (!handler) {
         metrics.rejectedMessages.inc({ reason: 'UNKNOWN_EVENT' })
         if (strike()) return
@@ -228,6 +242,7 @@ export function createApp(httpServer: HttpServer, options: ServerOptions = {}): 
     clearInterval(refresh)
     clearInterval(sweep)
     rooms.dispose()
+    for (const dispose of disposers) dispose()
   })
   return io
 }

@@ -25,6 +25,7 @@ import {
 import type { ServerConfig } from './config'
 import type { Logger } from './logger'
 import type { ServerMetrics } from './metrics'
+import type { Membership } from './modules'
 import { Semaphore } from './rateLimit'
 import { createResumeToken, verifyResumeToken, type ResumeClaim } from './resumeToken'
 import { PasswordLockout } from './rooms/lockout'
@@ -69,6 +70,8 @@ export interface RoomHandlerDeps {
   secret: string
   logger: Logger
   metrics: ServerMetrics
+  /** Where joins, leaves and host changes are announced to server modules. */
+  membership?: Membership
   now?: () => number
 }
 
@@ -267,6 +270,12 @@ export class RoomHandlers {
         socket.to(roomChannel(req.room)).emit('peer:joined', { id: peerId, name })
       }
       this.deliverHeld(socket, req.room, peerId)
+      this.deps.membership?.publish({
+        type: 'joined',
+        roomId: req.room,
+        peer: { id: peerId, name },
+        resumed: resume.kind !== 'none',
+      })
       this.deps.metrics.joins.inc()
       this.deps.logger.debug(
         { room: req.room, peer: peerId, created: outcome.created, resume: resume.kind },
@@ -614,8 +623,11 @@ export class RoomHandlers {
     if (!outcome.removed) return outcome
     const { io } = this.deps
     io.to(roomChannel(roomId)).emit('peer:left', { id: peerId, reason })
-    if (outcome.newHostId)
+    this.deps.membership?.publish({ type: 'left', roomId, peerId, reason })
+    if (outcome.newHostId) {
       io.to(roomChannel(roomId)).emit('room:host', { hostId: outcome.newHostId })
+      this.deps.membership?.publish({ type: 'host', roomId, hostId: outcome.newHostId })
+    }
     this.deps.logger.debug({ room: roomId, peer: peerId, reason, ...outcome }, 'left')
     return outcome
   }

@@ -8,6 +8,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo, Socket } from 'node:net'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { defaultModules } from './defaultModules'
 import { createApp, type MoimServer, type ServerOptions } from './app'
 import { withDefaults, type ConfigInput } from './config'
 import { createHttpHandler } from './http'
@@ -32,6 +33,8 @@ export interface StartOptions extends ConfigInput {
   tls?: TlsMaterial | null
   /** See ServerOptions.onRooms (tests). */
   onRooms?: ServerOptions['onRooms']
+  /** See ServerOptions.modules; default: defaultModules (with Redis when REDIS_URL is set). */
+  modules?: ServerOptions['modules']
 }
 
 export interface RunningServer {
@@ -61,7 +64,14 @@ export const DEFAULT_WEB_ROOT =
   resolve(import.meta.dirname, '..', 'dist', 'web')
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const { webRoot = DEFAULT_WEB_ROOT, logger: givenLogger, tls = null, onRooms, ...partial } = opts
+  const {
+    webRoot = DEFAULT_WEB_ROOT,
+    logger: givenLogger,
+    tls = null,
+    onRooms,
+    modules,
+    ...partial
+  } = opts
   const config = withDefaults(partial)
   const logger = givenLogger ?? createLogger(config.logLevel)
   const metrics = createMetrics()
@@ -93,6 +103,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       adapter: redis?.adapter,
       isTrusted: (req) => !isGuest(req),
       onRooms,
+      modules: modules ?? defaultModules(redis?.client),
     })
     await new Promise<void>((ok, fail) => {
       http.once('error', fail)

@@ -1,5 +1,7 @@
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/shared/protocol'
+import type { ForwardAnswer } from './game/gameLease'
+import type { GameOp } from './game/ops'
 import type { TokenBucket } from './rateLimit'
 
 /** Per-connection state. `roomId`/`peerId` are set while the socket holds a place in a room. */
@@ -24,8 +26,13 @@ export interface SocketData {
   strikes: number
 }
 
-// Processes talk only through the adapter's broadcasts; no custom inter-server events.
-type InterServerEvents = Record<string, never>
+/**
+ * Processes talk through the adapter's broadcasts, and for the game one more: an op forwarded
+ * to the process running that room's game (game/gameLease.ts).
+ */
+interface InterServerEvents {
+  'game:op': (op: GameOp, answer: (a: ForwardAnswer) => void) => void
+}
 
 export type MoimServer = Server<
   ClientToServerEvents,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { installNoMediaDevices } from './noDevices'
+import { watchPageErrors } from './pageErrors'
 import { WAIT_TIMEOUT } from './timeouts'
 
 /** System Chromium from Debian's `chromium` package; CHROMIUM_PATH overrides it elsewhere. */
@@ -35,7 +36,19 @@ export async function launchBrowser(): Promise<Browser> {
       `Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`,
     )
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
+  // Every context any spec makes is watched, so a page error fails the test (pageErrors.ts).
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args)
+    watchPageErrors(context)
+    return context
+  }
+  return browser
 }
 
 export interface ParticipantOptions {

@@ -3,13 +3,15 @@ import { createAdapter } from '@socket.io/redis-adapter'
 import type { ServerOptions } from 'socket.io'
 import { createClient } from 'redis'
 import type { Logger } from '../logger'
-import { RedisRoomStore } from './redisRoomStore'
+import { RedisRoomStore, type RedisClient } from './redisRoomStore'
 
 const INITIAL_ATTEMPTS = 3
 
 export interface RedisCluster {
   adapter: ServerOptions['adapter']
   store: RedisRoomStore
+  /** For modules' own keys (the game lease). */
+  client: RedisClient
   close(): Promise<void>
 }
 
@@ -51,6 +53,7 @@ export async function connectRedis(
   return {
     adapter: createAdapter(pub, sub),
     store: new RedisRoomStore(pub, leaseMs),
+    client: pub,
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()])
     },

@@ -4,7 +4,8 @@ import { resolve } from 'node:path'
 
 export interface ServerProcess {
   url: string
-  stop(): Promise<void>
+  /** SIGTERM by default; SIGKILL to test a process that dies without cleaning up. */
+  stop(signal?: NodeJS.Signals): Promise<void>
 }
 
 const ENTRY = resolve(import.meta.dirname, '..', 'index.ts')
@@ -26,10 +27,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   })
   return {
     url,
-    async stop() {
-      if (child.exitCode !== null) return
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((done) => child.once('exit', done))
-      child.kill('SIGTERM')
+      child.kill(signal)
       await exited
     },
   }

@@ -13,6 +13,7 @@ import {
   ROOM_ID_PATTERN,
   ROOM_KEY_PATTERN,
 } from './limits'
+import type { GameClientEvents, GameServerEvents } from './game/protocol'
 import { normalizeRoomId, sanitizeDisplayName } from './text'
 
 export const ERROR_CODES = [
@@ -143,7 +144,8 @@ export interface TurnRefreshAckBody {
 
 export type LeaveReason = 'left' | 'disconnected' | 'kicked'
 
-export interface ServerToClientEvents {
+/** Core events plus those of server modules (the game). */
+export interface ServerToClientEvents extends GameServerEvents {
   'peer:joined': (peer: PeerInfo) => void
   'peer:left': (payload: { id: string; reason: LeaveReason }) => void
   signal: (payload: { from: string; data: SignalData }) => void
@@ -156,7 +158,7 @@ export interface ServerToClientEvents {
   'room:token': (payload: { resumeToken: string }) => void
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends GameClientEvents {
   'room:join': (req: JoinRequest, ack: (res: JoinAck) => void) => void
   'room:leave': (req: Record<string, never>, ack: (res: Ack) => void) => void
   signal: (req: SignalRequest, ack: (res: Ack) => void) => void

@@ -1,11 +1,15 @@
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
+import { audioStrings } from './tables/audio'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
+import { gameStrings } from './tables/game'
+import { filesStrings } from './tables/files'
 import { qualityStrings } from './tables/quality'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
+import { whiteboardStrings } from './tables/whiteboard'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
@@ -16,6 +20,10 @@ const featureTables = [
   chatStrings,
   desktopStrings,
   securityStrings,
+  gameStrings,
+  filesStrings,
+  whiteboardStrings,
+  audioStrings,
   qualityStrings,
 ] as const
 

@@ -1,4 +1,8 @@
+import type { AudioApi } from './audioController'
 import type { ChatApi } from './chatController'
+import type { GameApi } from './gameController'
+import type { FilesApi } from './filesController'
+import type { WhiteboardApi } from './whiteboardController'
 import type { QualityApi } from './qualityController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
@@ -25,6 +29,14 @@ export interface ScreenShareOptions {
 export interface Session {
   /** Chat in the call (chatStore). */
   chat: ChatApi
+  /** The draw-and-guess game run by the signaling server (gameStore). */
+  game: GameApi
+  /** File sharing in the call (filesStore, fileProgressStore). */
+  files: FilesApi
+  /** The shared whiteboard (whiteboardStore, whiteboardCursorStore; the board through `scene`). */
+  whiteboard: WhiteboardApi
+  /** Audio settings, push-to-talk and the muted hint (audioStore). */
+  audio: AudioApi
   /** Link statistics and adaptation (statsStore); read-only figures for diagnostics. */
   quality?: QualityApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */

@@ -17,6 +17,7 @@ import type {
   SignalData,
   TurnRefreshAckBody,
 } from '../../../shared/protocol'
+import { GAME_SERVER_EVENTS } from '../../../shared/game/protocol'
 import { Emitter } from '../lib/emitter'
 
 export type MoimSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -38,7 +39,17 @@ export class SignalingError extends Error {
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed'
 
-export interface SignalingEvents {
+/**
+ * Events of server modules (the game), by name. The payload is whatever the server sent:
+ * subscribers validate it with the module's zod schema before trusting it.
+ */
+export type ModuleEventName = (typeof MODULE_EVENTS)[number]
+const MODULE_EVENTS = [...GAME_SERVER_EVENTS] as const
+type ModuleEvents = { [E in ModuleEventName]: [payload: unknown] }
+
+export type SignalingEvents = CoreSignalingEvents & ModuleEvents
+
+interface CoreSignalingEvents {
   status: [status: ConnectionStatus]
   'peer:joined': [peer: PeerInfo]
   'peer:left': [id: string, reason: LeaveReason]
@@ -80,9 +91,12 @@ export const defaultSocketFactory: SocketFactory = (url) =>
     reconnectionDelayMax: 5_000,
   })
 
-type AckedEvent = Exclude<keyof ClientToServerEvents, never>
-type RequestOf<E extends AckedEvent> = Parameters<ClientToServerEvents[E]>[0]
+/** Every request of the protocol, core and modules (see ClientToServerEvents). */
+export type AckedEvent = keyof ClientToServerEvents
+export type RequestOf<E extends AckedEvent> = Parameters<ClientToServerEvents[E]>[0]
 type AckOf<E extends AckedEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]
+/** The body of a successful ack of `E`. */
+export type AckBodyOf<E extends AckedEvent> = Extract<AckOf<E>, { ok: true }>
 
 export class SignalingClient extends Emitter<SignalingEvents> {
   private readonly socket: MoimSocket
@@ -189,10 +203,12 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     this.removeAllListeners()
   }
 
-  private request<E extends AckedEvent>(
-    event: E,
-    payload: RequestOf<E>,
-  ): Promise<Extract<AckOf<E>, { ok: true }>> {
+  /**
+   * Sends a request and resolves with the body of its successful ack, or rejects with a
+   * SignalingError carrying the server's code (TIMEOUT when no answer comes). Module requests
+   * (game:*) go through here; while the socket is down they wait in Socket.IO's buffer.
+   */
+  request<E extends AckedEvent>(event: E, payload: RequestOf<E>): Promise<AckBodyOf<E>> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         reject(new SignalingError('TIMEOUT', `${event}: no answer from the server`))
@@ -202,7 +218,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
         if (!res || typeof res !== 'object' || typeof res.ok !== 'boolean') {
           reject(new SignalingError('INTERNAL', `${event}: malformed answer from the server`))
         } else if (res.ok) {
-          resolve(res as Extract<AckOf<E>, { ok: true }>)
+          resolve(res as AckBodyOf<E>)
         } else {
           reject(new SignalingError(res.error.code, res.error.message, res.error.details))
         }
@@ -274,6 +290,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     )
     on('signal', (p: { from: string; data: SignalData }) => this.emit('signal', p.from, p.data))
     on('room:host', (p: { hostId: string }) => this.emit('room:host', p.hostId))
+    for (const event of MODULE_EVENTS) on(event, (payload: unknown) => this.emit(event, payload))
     on('room:removed', (p: { removed: PeerInfo[] }) => this.emit('room:removed', p.removed))
     // After a kick the server hands out tokens that know about it; the next resume uses them.
     on('room:token', (p: { resumeToken: string }) => {

@@ -3,7 +3,11 @@ import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
+import { MicrophoneStatus } from '../audio/MicrophoneStatus'
 import { ChatPanel } from '../chat/ChatPanel'
+import { FileDropZone } from '../files/FileDropZone'
+import { WhiteboardStage } from '../whiteboard'
+import { useWhiteboardStore } from '../../store/useWhiteboardStore'
 import type { MediaErrorInfo } from '../../store/callStore'
 import { describeCallError, describeMediaError } from '../lobby/errorMessages'
 import { Announcer } from './Announcer'
@@ -41,6 +45,7 @@ export function CallScreen(): ReactElement {
   const chatId = useId()
   const chatOpen = useChatStore((s) => s.panelOpen)
   const [chatFocus, setChatFocus] = useState(0)
+  const boardOpen = useWhiteboardStore((s) => s.open)
 
   const closeChat = useCallback(() => {
     session.chat.closePanel()
@@ -89,6 +94,7 @@ export function CallScreen(): ReactElement {
             </>
           ) : null}
         </p>
+        <MicrophoneStatus isMac={isMac} />
         {errorMessage ? (
           <div className="call-error">
             <MessageBox
@@ -123,11 +129,13 @@ export function CallScreen(): ReactElement {
       </div>
 
       <div className={`call-body${chatOpen ? ' with-chat' : ''}`}>
-        <div className="call-stage">
+        <div className={`call-stage${boardOpen ? ' with-board' : ''}`}>
+          {boardOpen ? <WhiteboardStage /> : null}
           <VideoGrid />
           {count === 1 ? <p className="call-alone">{t('call.alone')}</p> : null}
         </div>
         <ChatPanel id={chatId} open={chatOpen} focusRequest={chatFocus} onClose={closeChat} />
+        <FileDropZone />
       </div>
 
       <ControlsBar

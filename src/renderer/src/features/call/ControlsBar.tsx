@@ -4,6 +4,8 @@ import { getDesktopApi } from '../../platform/desktop'
 import { useSession } from '../../sessionContext'
 import { useCallStore, useCallStoreShallow } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
+import { useWhiteboardStore } from '../../store/useWhiteboardStore'
+import { WhiteboardIcon } from '../whiteboard/icons'
 import { UplinkSummary } from '../quality/UplinkSummary'
 import { copyText } from './clipboard'
 import { buildWebInviteUrl } from './inviteLinks'
@@ -63,6 +65,7 @@ export function ControlsBar({
   const t = useT()
   const unreadId = useId()
   const unread = useChatStore((s) => s.unread)
+  const boardOpen = useWhiteboardStore((s) => s.open)
   const session = useSession()
   const desktop = getDesktopApi()
   const inviteId = useId()
@@ -134,6 +137,14 @@ export function ControlsBar({
             onClick={onToggleScreenShare}
           >
             {media.sharing ? <StopScreenIcon /> : <ScreenIcon />}
+          </IconButton>
+          <IconButton
+            label={t('whiteboard.open')}
+            variant={boardOpen ? 'active' : 'default'}
+            pressed={boardOpen}
+            onClick={() => session.whiteboard.toggle()}
+          >
+            <WhiteboardIcon />
           </IconButton>
           <IconButton
             label={t('chat.open')}

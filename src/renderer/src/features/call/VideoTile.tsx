@@ -1,5 +1,6 @@
 import { memo, useState, type CSSProperties, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
+import { useAudioStore } from '../../store/useAudioStore'
 import { QualityIndicator } from '../quality/QualityIndicator'
 import { VideoPausedNotice } from '../quality/VideoPausedNotice'
 import { useIsSpeaking } from '../../store/useCallStore'
@@ -37,6 +38,7 @@ function VideoTileView({
   const isScreen = tile.kind === 'screen'
   const speaking = useIsSpeaking(participant.id) && !isScreen
   const [confirmingKick, setConfirmingKick] = useState(false)
+  const speakerId = useAudioStore((s) => s.settings.speakerId)
   const label = tileLabel(tile, t)
   // Own tracks are checked directly; for others the media-state message is the truth, since a
   // remote track can stay "live" while the sender has disabled it. Until that message arrives,
@@ -71,6 +73,7 @@ function VideoTileView({
       <VideoView
         stream={tile.stream}
         muted={participant.isSelf}
+        sinkId={participant.isSelf ? undefined : (speakerId ?? '')}
         mirrored={participant.isSelf && !isScreen}
         fit={isScreen || featured ? 'contain' : 'cover'}
         hidden={!showVideo}

@@ -2,7 +2,12 @@ import { useEffect, useId, useLayoutEffect, useRef, type ReactElement } from 're
 import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useChatStore } from '../../store/useChatStore'
+import { useFilesStore } from '../../store/useFilesStore'
 import { CloseIcon } from '../call/ui/icons'
+import { FileOfferCard } from '../files/FileOfferCard'
+import { FilesNoticeView } from '../files/FilesNoticeView'
+import { withFileOffers } from '../files/fileTimeline'
+import { ShareFilesButton } from '../files/ShareFilesButton'
 import { ChatComposer } from './ChatComposer'
 import { ChatItemView } from './ChatItemView'
 import { timeline } from './timeline'
@@ -32,6 +37,7 @@ export function ChatPanel({ id, open, focusRequest, onClose }: ChatPanelProps): 
   const titleId = useId()
   const items = useChatStore((s) => s.items)
   const unread = useChatStore((s) => s.unread)
+  const offers = useFilesStore((s) => s.offers)
   const logRef = useRef<HTMLDivElement>(null)
   const stuck = useRef(true)
 
@@ -48,7 +54,7 @@ export function ChatPanel({ id, open, focusRequest, onClose }: ChatPanelProps): 
   useLayoutEffect(() => {
     const log = logRef.current
     if (open && log && stuck.current) log.scrollTop = log.scrollHeight
-  }, [items, open])
+  }, [items, offers, open])
 
   return (
     <aside
@@ -85,13 +91,21 @@ export function ChatPanel({ id, open, focusRequest, onClose }: ChatPanelProps): 
           stuck.current = log.scrollHeight - log.scrollTop - log.clientHeight < STICK_PX
         }}
       >
-        {items.length === 0 ? <p className="chat-empty">{t('chat.empty')}</p> : null}
+        {items.length === 0 && offers.length === 0 ? (
+          <p className="chat-empty">{t('chat.empty')}</p>
+        ) : null}
         <ol className="chat-list">
-          {timeline(items).map((entry) => (
-            <ChatItemView key={entry.item.key} entry={entry} />
-          ))}
+          {withFileOffers(timeline(items), offers).map((entry) =>
+            'offer' in entry ? (
+              <FileOfferCard key={`file:${entry.offer.key}`} offer={entry.offer} />
+            ) : (
+              <ChatItemView key={entry.item.key} entry={entry} />
+            ),
+          )}
         </ol>
       </div>
+      <FilesNoticeView />
+      <ShareFilesButton />
       <ChatComposer focusRequest={open ? focusRequest : null} />
     </aside>
   )

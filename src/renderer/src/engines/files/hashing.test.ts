@@ -1,0 +1,78 @@
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+import { describe, expect, it } from 'vitest'
+import { HashingReader } from './hashingReader'
+import { HashingWriter, type SyncHandleLike } from './hashingWriter'
+
+const bytes = new Uint8Array(1000).map((_, i) => (i * 31) % 251)
+const expected = bytesToHex(sha256(bytes))
+
+function reader() {
+  return new HashingReader(bytes.length, async (start, end) => bytes.slice(start, end).buffer)
+}
+
+describe('HashingReader', () => {
+  it('puts the payload after the header space and hashes each byte once, also across re-reads', async () => {
+    const r = reader()
+    const first = await r.read(0, 600, 4)
+    expect([...first.subarray(0, 4)]).toEqual([0, 0, 0, 0])
+    expect(first.subarray(4)).toEqual(bytes.subarray(0, 600))
+    // A resume re-reads from an earlier offset.
+    await r.read(300, 400, 0)
+    expect(() => r.digest()).toThrow()
+    await r.read(700, 300, 0)
+    expect(r.digest()).toBe(expected)
+  })
+
+  it('refuses reads that skip unread bytes or leave the file', async () => {
+    const r = reader()
+    await expect(r.read(10, 10, 0)).rejects.toThrow(RangeError)
+    await expect(r.read(0, 1001, 0)).rejects.toThrow(RangeError)
+    // A failed read does not block the next one.
+    expect((await r.read(0, 10, 0)).byteLength).toBe(10)
+  })
+
+  it('fails when the file is shorter than it said (changed on disk)', async () => {
+    const r = new HashingReader(2000, async (start, end) => bytes.slice(start, end).buffer)
+    await expect(r.read(900, 200, 0)).rejects.toThrow()
+  })
+})
+
+class Handle implements SyncHandleLike {
+  data: number[] = []
+  closed = false
+  flushed = false
+  write(buffer: Uint8Array, { at }: { at: number }): number {
+    // Short writes happen; the writer must continue.
+    const n = Math.min(buffer.byteLength, 333)
+    for (let i = 0; i < n; i++) this.data[at + i] = buffer[i]!
+    return n
+  }
+  truncate(size: number): void {
+    this.data.length = size
+  }
+  flush(): void {
+    this.flushed = true
+  }
+  close(): void {
+    this.closed = true
+  }
+}
+
+describe('HashingWriter', () => {
+  it('writes in order, through short writes, and hashes what it wrote', () => {
+    const handle = new Handle()
+    const w = new HashingWriter(handle)
+    w.write(0, bytes.subarray(0, 700))
+    w.write(700, bytes.subarray(700))
+    expect(w.finish()).toBe(expected)
+    expect(handle.data).toEqual([...bytes])
+    expect(handle.flushed && handle.closed).toBe(true)
+  })
+
+  it('refuses a write out of order', () => {
+    const w = new HashingWriter(new Handle())
+    w.write(0, bytes.subarray(0, 10))
+    expect(() => w.write(20, bytes.subarray(0, 10))).toThrow(RangeError)
+  })
+})

@@ -1,0 +1,51 @@
+/**
+ * Reads a file for sending and hashes each byte the first time it is read, so the SHA-256 of a
+ * file is known once it has been sent to anyone, without a second pass. Runs in the reader
+ * worker; reads are served one after another in the order asked.
+ */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+
+export type ReadSlice = (start: number, end: number) => Promise<ArrayBuffer>
+
+export class HashingReader {
+  private readonly hasher = sha256.create()
+  private hashed = 0
+  private digestHex: string | null = null
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    readonly size: number,
+    private readonly readSlice: ReadSlice,
+  ) {}
+
+  read(offset: number, length: number, headerLength: number): Promise<Uint8Array> {
+    const result = this.queue.then(() => this.readNow(offset, length, headerLength))
+    this.queue = result.catch(() => {})
+    return result
+  }
+
+  /** Hex SHA-256 of the whole file; throws while some of it was never read. */
+  digest(): string {
+    if (this.hashed < this.size) throw new Error('the file has not been read to its end')
+    this.digestHex ??= bytesToHex(this.hasher.digest())
+    return this.digestHex
+  }
+
+  private async readNow(offset: number, length: number, headerLength: number) {
+    if (offset < 0 || length < 0 || offset + length > this.size)
+      throw new RangeError(`read of ${length} bytes at ${offset} is outside the file`)
+    // Sequential hashing needs every byte before this read to have been read once.
+    if (offset > this.hashed) throw new RangeError(`read at ${offset} skips unread bytes`)
+    const bytes = new Uint8Array(await this.readSlice(offset, offset + length))
+    if (bytes.byteLength !== length) throw new Error('the file changed while it was being shared')
+    const fresh = offset + length - this.hashed
+    if (fresh > 0) {
+      this.hasher.update(bytes.subarray(length - fresh))
+      this.hashed += fresh
+    }
+    const frame = new Uint8Array(headerLength + length)
+    frame.set(bytes, headerLength)
+    return frame
+  }
+}
