@@ -31,7 +31,9 @@ export function UplinkSummary(): ReactElement | null {
   )
   const [open, setOpen] = useState(false)
   if (kbps === null) return null
-  const label = t('quality.uplinkButton', { level: levelText(level, t) })
+  const bitrate = bitrateText(kbps, t)
+  // The name holds the visible text too, so speech input can use what is on screen.
+  const label = t('quality.uplinkButton', { level: levelText(level, t), bitrate })
   return (
     <div className="uplink-summary">
       <button
@@ -45,9 +47,7 @@ export function UplinkSummary(): ReactElement | null {
         onClick={() => setOpen((o) => !o)}
       >
         <QualityIcon level={level} />
-        <span aria-hidden="true">
-          {t('quality.uplinkShort', { bitrate: bitrateText(kbps, t) })}
-        </span>
+        <span aria-hidden="true">{t('quality.uplinkShort', { bitrate })}</span>
       </button>
       {open ? <UplinkDetails id={id} onClose={() => setOpen(false)} /> : null}
     </div>
