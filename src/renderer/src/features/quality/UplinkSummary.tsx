@@ -31,12 +31,15 @@ export function UplinkSummary(): ReactElement | null {
   )
   const [open, setOpen] = useState(false)
   if (kbps === null) return null
-  const label = t('quality.uplinkButton', { level: levelText(level, t) })
+  const bitrate = bitrateText(kbps, t)
+  // The name holds the visible text too, so speech input can use what is on screen.
+  const label = t('quality.uplinkButton', { level: levelText(level, t), bitrate })
   return (
     <div className="uplink-summary">
       <button
         type="button"
         className={`uplink-button quality-${level ?? 'unknown'}`}
+        aria-label={label}
         title={label}
         aria-haspopup="dialog"
         aria-expanded={open}
@@ -44,9 +47,7 @@ export function UplinkSummary(): ReactElement | null {
         onClick={() => setOpen((o) => !o)}
       >
         <QualityIcon level={level} />
-        {/* The name is the level then the figure on show: speech and sight say the same. */}
-        <span className="visually-hidden">{label} </span>
-        <span>{t('quality.uplinkShort', { bitrate: bitrateText(kbps, t) })}</span>
+        <span aria-hidden="true">{t('quality.uplinkShort', { bitrate })}</span>
       </button>
       {open ? <UplinkDetails id={id} onClose={() => setOpen(false)} /> : null}
     </div>
