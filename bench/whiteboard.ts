@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 
     const raw: number[] = []
     const latency: number[] = []
-    const stages: Stages = { input: [], network: [], render: [] }
+    const stages: Stages = { input: [], network: [], render: [], frameGap: [] }
     let missed = 0
     raw.push(...(await pingRawChannel(a.page, RAW_PINGS / 2, POINT_GAP_MS)))
     for (let s = 0; s < STROKES; s++) {
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       `  stroke latency, point drawn at A -> rendered at B (${latency.length} points${missed ? `, ${missed} never seen` : ''}): p50 ${ms(p50)}, p95 ${ms(p95)}; p95 ${(p95 / rawP95).toFixed(2)}x the raw round trip, ${ms(p95 - rawP95)} over it (target < +20 ms: ${p95 < rawP95 + 20 ? 'met' : 'NOT met'})`,
     )
     console.log(
-      `  where it goes (p50 / p95): A pointermove -> frame sent ${ms(percentile(stages.input, 50))} / ${ms(percentile(stages.input, 95))}, sent -> arrived at B ${ms(percentile(stages.network, 50))} / ${ms(percentile(stages.network, 95))}, arrived -> on B's canvas ${ms(percentile(stages.render, 50))} / ${ms(percentile(stages.render, 95))}`,
+      `  where it goes (p50 / p95): A pointermove -> frame sent ${ms(percentile(stages.input, 50))} / ${ms(percentile(stages.input, 95))}, sent -> arrived at B ${ms(percentile(stages.network, 50))} / ${ms(percentile(stages.network, 95))}, arrived -> on B's canvas ${ms(percentile(stages.render, 50))} / ${ms(percentile(stages.render, 95))} (B renders a frame every ${ms(percentile(stages.frameGap, 50))}, p95 ${ms(percentile(stages.frameGap, 95))}, on this machine under this load)`,
     )
     console.log(
       `  wire: ${sent.points} points in ${sent.binaryBytes} bytes of point frames + ${sent.jsonBytes} bytes of stroke begin/end = ${bytesPerPoint.toFixed(2)} bytes/point (${(sent.binaryBytes / Math.max(1, sent.points)).toFixed(2)} in point frames; target <= 8: ${bytesPerPoint <= 8 ? 'met' : 'NOT met'}); JSON of the same points would be ~${jsonPerPoint().toFixed(0)} bytes/point`,
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       await pause(1_000)
     }
     console.log(
-      `  late join, board of ${BOARD_STROKES} strokes: request -> last page received ${ms(median(receive))}, request -> board shown ${ms(median(shown))} (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'})`,
+      `  late join, board of ${BOARD_STROKES} strokes: request -> last page received ${ms(median(receive))}, request -> board shown ${ms(median(shown))} (decoding and drawing after the last frame: ${ms(median(shown) - median(receive))}) (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'})`,
     )
     await host.context.close()
   } finally {
@@ -161,6 +161,8 @@ interface Stages {
   input: number[]
   network: number[]
   render: number[]
+  /** Time between B's animation frames while it watched. */
+  frameGap: number[]
 }
 
 /**
@@ -187,6 +189,7 @@ async function timedStrokeWatched(
     wb.pointer = []
     wb.sentAt = []
     wb.arrivedAt = []
+    wb.frames = []
   }
   await a.evaluate(reset)
   await b.evaluate(reset)
@@ -209,7 +212,8 @@ async function timedStrokeWatched(
     const index = Math.round((x - x0) / step)
     if (!drawnAt.has(index)) drawnAt.set(index, t)
   }
-  const { seen, arrivedAt } = await stats(b)
+  const { seen, arrivedAt, frames } = await stats(b)
+  for (let i = 1; i < frames.length; i++) stages.frameGap.push(frames[i]! - frames[i - 1]!)
   const { sentAt } = await stats(a)
   // Point 0 is the press (no move event); each later point is timed from A's pointermove.
   const out: (number | null)[] = []

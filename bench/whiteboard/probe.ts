@@ -16,6 +16,7 @@ export const WB_PROBE_SCRIPT = `(() => {
     pointer: [],
     sentAt: [],
     arrivedAt: [],
+    frames: [],
     watch: [],
     seen: [],
     showTarget: null,
@@ -94,7 +95,8 @@ export const WB_PROBE_SCRIPT = `(() => {
     const target = stats.showTarget ?? window.__wbShowTarget ?? null
     if (target && stats.shownAt === null && inked(target[0], target[1])) stats.shownAt = t
   }
-  const frame = () => {
+  const frame = (time) => {
+    if (stats.frames.length < 5000) stats.frames.push(time)
     after.port2.postMessage(0)
     requestAnimationFrame(frame)
   }
@@ -117,6 +119,8 @@ export interface WbStats {
   /** When each points frame was handed to the channel (A), and arrived (B), epoch ms. */
   sentAt: number[]
   arrivedAt: number[]
+  /** requestAnimationFrame timestamps (ms, page clock): how often the page renders. */
+  frames: number[]
   watch: [number, number][]
   seen: (number | null)[]
   showTarget: [number, number] | null

@@ -183,7 +183,8 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
         this.onOps(peer, frame)
       }),
       router.on(wbCursorRoute, (peer, m) => {
-        if (!this.self) return
+        // During a game turn only the drawer's pointer is worth showing.
+        if (!this.accepts(peer)) return
         const point =
           m.x === null || m.y === null ? null : { x: m.x / POINT_QUANTUM, y: m.y / POINT_QUANTUM }
         this.emit('cursor', peer, point)
@@ -399,9 +400,12 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     return true
   }
 
-  /** The local pointer on the board (board units), or null when it left; sent once per frame. */
+  /**
+   * The local pointer on the board (board units), or null when it left; sent once per frame,
+   * and only while the local user may draw.
+   */
   moveCursor(point: BoardPoint | null): void {
-    if (!this.self) return
+    if (!this.canDraw) return
     if (point === null) this.cursor = { x: null, y: null }
     else {
       const [x, y] = quantise(point.x, point.y)
