@@ -1,7 +1,6 @@
 /**
  * coturn (use-auth-secret) on loopback for the E2E suite, optionally with a bandwidth cap per
  * allocation (`--max-bps`): a relayed link that really is narrow, with no change to WebRTC.
- * The same start-up as e2e/turn.spec.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
