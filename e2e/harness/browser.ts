@@ -30,16 +30,22 @@ export const CHROMIUM_ARGS = [
   '--disable-backgrounding-occluded-windows',
 ]
 
-export async function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /** Another Chromium launcher (e.g. one that runs it in a network namespace: peerNetns.ts). */
+  executablePath?: string
+  extraArgs?: string[]
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`,
     )
   }
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
   })
   // Every context any spec makes is watched, so a page error fails the test (pageErrors.ts).
   const newContext = browser.newContext.bind(browser)

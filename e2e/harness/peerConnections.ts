@@ -110,3 +110,21 @@ export async function iceSummaries(page: Page): Promise<IceSummary[]> {
     return summaries
   })
 }
+
+/** Bytes received so far (audio + video, inbound-rtp) on each of the page's open connections. */
+export async function inboundBytes(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const pcs = (globalThis as unknown as RegistryWindow).__moimPeerConnections.filter(
+      (pc) => pc.connectionState !== 'closed',
+    )
+    const totals: number[] = []
+    for (const pc of pcs) {
+      let bytes = 0
+      ;(await pc.getStats()).forEach((report) => {
+        if (report.type === 'inbound-rtp') bytes += Number(report.bytesReceived ?? 0)
+      })
+      totals.push(bytes)
+    }
+    return totals
+  })
+}

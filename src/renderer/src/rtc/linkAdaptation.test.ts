@@ -77,7 +77,17 @@ describe('judge', () => {
     ['clean', {}, 'healthy'],
     ['loss reported by the peer', { lossOut: 0.15 }, 'degraded'],
     ['long RTT', { rttMs: 800 }, 'degraded'],
-    ['encoder held back by bandwidth', { qualityLimitationReason: 'bandwidth' }, 'degraded'],
+    [
+      'encoder held back by bandwidth the estimate confirms',
+      { qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: 550_000 },
+      'degraded',
+    ],
+    [
+      'encoder held back by bandwidth without an estimate',
+      { qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: null },
+      'degraded',
+    ],
+    ['encoder held back by our own cap', { qualityLimitationReason: 'bandwidth' }, 'healthy'],
     ['encoder held back by CPU', { qualityLimitationReason: 'cpu' }, 'healthy'],
     ['estimate below what the camera sends', { availableOutgoingBitrate: 300_000 }, 'degraded'],
     ['estimate without headroom', { availableOutgoingBitrate: 700_000 }, 'steady'],
@@ -133,9 +143,9 @@ describe('LinkAdaptation', () => {
   it('resumes video from paused once the link is good again', () => {
     const link = warmed()
     feed(link, bad, DOWN_AFTER * (PAUSED_STEP + 1))
-    // Paused, the estimate only has to carry the lowest rung.
+    // Paused, only loss and RTT count: an estimate fed by audio alone stays low.
     const recovering = figures({
-      availableOutgoingBitrate: 400_000,
+      availableOutgoingBitrate: 40_000,
       videoBitrateOut: 0,
       cameraBitrateOut: 0,
     })

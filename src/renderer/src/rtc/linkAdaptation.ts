@@ -73,11 +73,16 @@ export const WARMUP_READINGS = 4
 export function judge(f: LinkFigures, cameraBitrate: number, nextBitrate: number): LinkVerdict {
   const screens = Math.max(0, (f.videoBitrateOut ?? 0) - (f.cameraBitrateOut ?? 0))
   const available = f.availableOutgoingBitrate
+  const wanted = screens + cameraBitrate
+  // Chromium also says 'bandwidth' when our own cap (the room budget) holds the encoder back;
+  // only an estimate below what the link should carry makes it the network's doing.
+  const networkLimited =
+    f.qualityLimitationReason === 'bandwidth' && (available === null || available < wanted)
   if (
     (f.lossOut ?? 0) > DEGRADED.lossOut ||
     (f.rttMs ?? 0) > DEGRADED.rttMs ||
-    f.qualityLimitationReason === 'bandwidth' ||
-    (available !== null && available < (screens + cameraBitrate) * SHORTFALL_DOWN)
+    networkLimited ||
+    (available !== null && available < wanted * SHORTFALL_DOWN)
   ) {
     return 'degraded'
   }
@@ -118,9 +123,11 @@ export class LinkAdaptation {
     if (++this.readings <= WARMUP_READINGS) return this.current
     const now = limitBudget(room, this.current)
     const up = limitBudget(room, Math.max(0, this.current - 1))
-    // Paused, the camera sends nothing: only the lowest rung has to fit.
+    // Paused, the camera sends nothing and the estimate, fed by audio alone, says little about
+    // what video would get: resuming needs only loss and RTT to be good (the encoder probes for
+    // bandwidth when its stream comes back, and the lowest rung is small).
     const sending = this.paused ? 0 : now.maxBitrate
-    const verdict = judge(f, sending, up.maxBitrate)
+    const verdict = judge(f, sending, this.paused ? 0 : up.maxBitrate)
     if (verdict === 'degraded') {
       this.good = 0
       if (++this.bad >= DOWN_AFTER && this.current < PAUSED_STEP) this.move(this.current + 1)

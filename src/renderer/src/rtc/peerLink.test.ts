@@ -335,7 +335,17 @@ describe('PeerLink', () => {
       expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true)
       expect(pcB.addedCandidates.some((c) => c?.usernameFragment === 'u1b')).toBe(true)
     })
-    expect(states).toEqual(['failed', 'connected'])
+    // It had worked: "reconnecting" while ICE restarts, not "failed" or "connecting".
+    expect(states).toEqual(['reconnecting', 'connected'])
+  })
+
+  it('a link that never connected and fails reports "failed"', async () => {
+    const { a, pcA } = createLinkPair({})
+    const states: string[] = []
+    a.on('status', (s) => states.push(s))
+    a.start()
+    pcA.simulateIce('failed')
+    expect(states[0]).toBe('failed')
   })
 
   it('restarts ICE only if "disconnected" outlasts the grace period', async () => {

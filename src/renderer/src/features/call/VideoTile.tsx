@@ -12,6 +12,12 @@ import { NameText } from './ui/NameText'
 import { CameraOffIcon, MicOffIcon, PinIcon, RemoveUserIcon } from './ui/icons'
 import { VideoView } from './ui/VideoView'
 
+const CONNECTION_TEXT = {
+  connecting: 'call.connecting',
+  reconnecting: 'call.peerReconnecting',
+  failed: 'call.connectionLost',
+} as const
+
 interface VideoTileProps {
   tile: TileModel
   rect: TileRect
@@ -87,8 +93,8 @@ function VideoTileView({
 
       {connection !== 'connected' ? (
         <div className={`tile-overlay connection-${connection}`}>
-          {connection === 'connecting' ? <span className="spinner" aria-hidden="true" /> : null}
-          <span>{t(connection === 'connecting' ? 'call.connecting' : 'call.connectionLost')}</span>
+          {connection !== 'failed' ? <span className="spinner" aria-hidden="true" /> : null}
+          <span>{t(CONNECTION_TEXT[connection])}</span>
         </div>
       ) : null}
 

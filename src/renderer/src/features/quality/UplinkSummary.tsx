@@ -37,7 +37,6 @@ export function UplinkSummary(): ReactElement | null {
       <button
         type="button"
         className={`uplink-button quality-${level ?? 'unknown'}`}
-        aria-label={label}
         title={label}
         aria-haspopup="dialog"
         aria-expanded={open}
@@ -45,9 +44,9 @@ export function UplinkSummary(): ReactElement | null {
         onClick={() => setOpen((o) => !o)}
       >
         <QualityIcon level={level} />
-        <span aria-hidden="true">
-          {t('quality.uplinkShort', { bitrate: bitrateText(kbps, t) })}
-        </span>
+        {/* The name is the level then the figure on show: speech and sight say the same. */}
+        <span className="visually-hidden">{label} </span>
+        <span>{t('quality.uplinkShort', { bitrate: bitrateText(kbps, t) })}</span>
       </button>
       {open ? <UplinkDetails id={id} onClose={() => setOpen(false)} /> : null}
     </div>
