@@ -8,6 +8,7 @@ import {
   dropGeneratedFile,
   fileCard,
   joinWithProbe,
+  plantLeftover,
   restartIce,
   storedFileHash,
   storedFiles,
@@ -130,5 +131,21 @@ describe('file sharing in the call', { timeout: SPEC_TIMEOUT }, () => {
     expect((await bulkReceived(bo.page)).channels).toBe(1)
     const stored = await storedFiles(bo.page)
     expect(await storedFileHash(bo.page, stored[0]!)).toBe(sha)
+  })
+
+  it('files a crashed page left behind are deleted when the app starts again', async () => {
+    const ana = await world().participant('Ana')
+    // A blank page of the app's origin plants the leftover before any app code runs.
+    const blank = `${world().origin}/blank-for-test`
+    await ana.page.route(blank, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+    )
+    await ana.page.goto(blank)
+    await plantLeftover(ana.page)
+    expect(await storedFiles(ana.page)).toEqual(['crashed-page/partial'])
+    await ana.page.unroute(blank)
+    await ana.page.goto(world().origin)
+    await ana.page.getByRole('button', { name: 'Join', exact: true }).waitFor()
+    await expect.poll(() => storedFiles(ana.page), { timeout: WAIT_TIMEOUT }).toEqual([])
   })
 })

@@ -179,3 +179,27 @@ export async function fileCard(page: Page, name: string): Promise<Locator> {
 export function cardButton(card: Locator, name: string): Locator {
   return card.getByRole('button', { name, exact: true })
 }
+
+/** Writes a file where a crashed page would have left it: an area no live page holds. */
+export async function plantLeftover(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    interface Dir {
+      getDirectoryHandle(name: string, options: { create: boolean }): Promise<Dir>
+      getFileHandle(
+        name: string,
+        options: { create: boolean },
+      ): Promise<{
+        createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>
+      }>
+    }
+    const nav = (
+      globalThis as unknown as { navigator: { storage: { getDirectory(): Promise<Dir> } } }
+    ).navigator
+    const root = await nav.storage.getDirectory()
+    const area = await root.getDirectoryHandle('moim-files', { create: true })
+    const dir = await area.getDirectoryHandle('crashed-page', { create: true })
+    const writable = await (await dir.getFileHandle('partial', { create: true })).createWritable()
+    await writable.write('half a file')
+    await writable.close()
+  })
+}

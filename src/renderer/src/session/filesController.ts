@@ -24,6 +24,8 @@ export interface FilesApi {
   /** Saves a received file (a download, or the desktop app's save dialog). */
   save(transferId: string): Promise<void>
   dismissNotice(): void
+  /** The page is going away: stops every transfer and deletes received files at once. */
+  discardAll(): void
 }
 
 export interface FilesControllerDeps extends Omit<FilesEngineDeps, 'openChannel'> {
@@ -126,6 +128,10 @@ export class FilesController implements FilesApi {
 
   dismissNotice(): void {
     this.deps.store.setState({ notice: null })
+  }
+
+  discardAll(): void {
+    void this.stop().catch(() => {})
   }
 
   dispose(): void {

@@ -100,5 +100,10 @@ export const session = createSession({
   },
 })
 
-if (typeof window !== 'undefined') leaveOnPageHide(session, window)
+if (typeof window !== 'undefined') {
+  leaveOnPageHide(session, window)
+  // Deleting received files cannot wait for the leave to be acknowledged: the page is going.
+  // Whatever a closing page cannot finish is removed at the next start (OpfsStorage.claim).
+  window.addEventListener('pagehide', () => session.files.discardAll())
+}
 exposeDiagnostics(session.quality)

@@ -63,6 +63,7 @@ const fakeSession: Session = {
     cancel: vi.fn(),
     save: vi.fn(async () => undefined),
     dismissNotice: vi.fn(),
+    discardAll: vi.fn(),
   },
   whiteboard: {
     scene: { visible: () => [], onChange: () => () => {} },
