@@ -7,6 +7,7 @@ import { gameStrings } from './tables/game'
 import { filesStrings } from './tables/files'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
+import { whiteboardStrings } from './tables/whiteboard'
 
 /**
  * Every UI string key: the core tables plus one table per feature (i18n/tables/<feature>.ts,
@@ -19,6 +20,7 @@ const featureTables = [
   securityStrings,
   gameStrings,
   filesStrings,
+  whiteboardStrings,
 ] as const
 
 /** Distributes over the tables: every key of every feature table. */

@@ -25,6 +25,12 @@ import type { ChatStore } from '../store/chatStore'
 import { createGameStore, type GameStore } from '../store/gameStore'
 import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
 import { createFilesStore, type FilesStore } from '../store/filesStore'
+import {
+  createWhiteboardCursorStore,
+  createWhiteboardStore,
+  type WhiteboardCursorStore,
+  type WhiteboardStore,
+} from '../store/whiteboardStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
 import { ChatController } from './chatController'
 import { GameController } from './gameController'
@@ -36,6 +42,7 @@ import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
 import { ScreenShareController } from './screenShareController'
 import { scheduleTurnRefresh } from './turnRefresh'
+import { WhiteboardController } from './whiteboardController'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
 export interface SessionDeps {
@@ -44,6 +51,11 @@ export interface SessionDeps {
   chatStore: ChatStore
   /** The draw-and-guess game's store (a fresh one when absent, e.g. in tests). */
   gameStore?: GameStore
+  /** The whiteboard's stores (fresh ones when absent, e.g. in tests). */
+  whiteboardStore?: WhiteboardStore
+  whiteboardCursorStore?: WhiteboardCursorStore
+  /** Runs a function at the next animation frame (whiteboard points are batched per frame). */
+  scheduleFrame?: (run: () => void) => void
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -178,7 +190,6 @@ export function createSession(deps: SessionDeps): Session {
     saveNotifications: deps.chatNotifications?.save,
   })
 
-  const game = new GameController({ store: deps.gameStore ?? createGameStore(), now })
   const files = new FilesController({
     store: deps.files?.store ?? createFilesStore(),
     progress: deps.files?.progress ?? createFileProgressStore(),
@@ -188,6 +199,19 @@ export function createSession(deps: SessionDeps): Session {
     newId: () => nanoid(16),
     now,
     nameOf: (peerId) => store.getState().participants[peerId]?.name,
+  })
+
+  const whiteboard = new WhiteboardController({
+    store: deps.whiteboardStore ?? createWhiteboardStore(),
+    cursorStore: deps.whiteboardCursorStore ?? createWhiteboardCursorStore(),
+    router,
+    scheduleFrame: deps.scheduleFrame ?? ((run) => void setTimeout(run, 16)),
+  })
+
+  const game = new GameController({
+    store: deps.gameStore ?? createGameStore(),
+    now,
+    board: whiteboard,
   })
 
   function selfParticipant(self: PeerInfo): Participant {
@@ -315,6 +339,7 @@ export function createSession(deps: SessionDeps): Session {
     chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
     game.attach(ctx.client, ack.self.id)
     files.start(ack.self.id)
+    whiteboard.start(ack.self.id, { requestSnapshot: ack.peers.length > 0 })
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
@@ -409,6 +434,7 @@ export function createSession(deps: SessionDeps): Session {
     chat.stop()
     game.detach()
     void files.stop().catch((error: unknown) => console.warn('could not delete files', error))
+    whiteboard.stop()
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -451,6 +477,7 @@ export function createSession(deps: SessionDeps): Session {
     chat,
     game,
     files,
+    whiteboard,
 
     async startPreview() {
       meter.resume()

@@ -8,6 +8,7 @@ import { gameStore } from '../store/gameStore'
 import { fileProgressStore } from '../store/fileProgressStore'
 import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
+import { whiteboardCursorStore, whiteboardStore } from '../store/whiteboardStore'
 import { createSession } from './createSession'
 import { leaveOnPageHide } from './leaveOnPageHide'
 import { browserFilesPlatform, downloadFile } from './filesPlatform'
@@ -56,6 +57,12 @@ export const session = createSession({
   speakingStore,
   chatStore,
   gameStore,
+  whiteboardStore,
+  whiteboardCursorStore,
+  scheduleFrame: (run) =>
+    typeof requestAnimationFrame === 'function'
+      ? void requestAnimationFrame(() => run())
+      : void setTimeout(run, 16),
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
   createPeerConnection: (config) => new RTCPeerConnection(config),
   createMediaStream: (tracks) => new MediaStream(tracks),

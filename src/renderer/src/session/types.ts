@@ -1,6 +1,7 @@
 import type { ChatApi } from './chatController'
 import type { GameApi } from './gameController'
 import type { FilesApi } from './filesController'
+import type { WhiteboardApi } from './whiteboardController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
 export interface JoinOptions {
@@ -30,6 +31,8 @@ export interface Session {
   game: GameApi
   /** File sharing in the call (filesStore, fileProgressStore). */
   files: FilesApi
+  /** The shared whiteboard (whiteboardStore, whiteboardCursorStore; the board through `scene`). */
+  whiteboard: WhiteboardApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */

@@ -5,6 +5,10 @@ import { useCallStore } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
 import { ChatPanel } from '../chat/ChatPanel'
 import { FileDropZone } from '../files/FileDropZone'
+import { GAME_SETTINGS_DIALOG_ID, GameSettingsDialog, GameStage, isGameShown } from '../game'
+import { WhiteboardStage, WhiteboardSurface } from '../whiteboard'
+import { useGameStore } from '../../store/useGameStore'
+import { useWhiteboardStore } from '../../store/useWhiteboardStore'
 import type { MediaErrorInfo } from '../../store/callStore'
 import { describeCallError, describeMediaError } from '../lobby/errorMessages'
 import { Announcer } from './Announcer'
@@ -42,6 +46,8 @@ export function CallScreen(): ReactElement {
   const chatId = useId()
   const chatOpen = useChatStore((s) => s.panelOpen)
   const [chatFocus, setChatFocus] = useState(0)
+  const boardOpen = useWhiteboardStore((s) => s.open)
+  const gameShown = useGameStore(isGameShown)
 
   const closeChat = useCallback(() => {
     session.chat.closePanel()
@@ -124,7 +130,12 @@ export function CallScreen(): ReactElement {
       </div>
 
       <div className={`call-body${chatOpen ? ' with-chat' : ''}`}>
-        <div className="call-stage">
+        <div className={`call-stage${boardOpen || gameShown ? ' with-board' : ''}`}>
+          {gameShown ? (
+            <GameStage board={<WhiteboardSurface />} />
+          ) : boardOpen ? (
+            <WhiteboardStage />
+          ) : null}
           <VideoGrid />
           {count === 1 ? <p className="call-alone">{t('call.alone')}</p> : null}
         </div>
@@ -149,6 +160,7 @@ export function CallScreen(): ReactElement {
         onClose={closeDevices}
         speakerKey={selfId}
       />
+      <GameSettingsDialog id={GAME_SETTINGS_DIALOG_ID} />
       <Announcer />
     </main>
   )

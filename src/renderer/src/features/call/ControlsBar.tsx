@@ -4,6 +4,9 @@ import { getDesktopApi } from '../../platform/desktop'
 import { useSession } from '../../sessionContext'
 import { useCallStore, useCallStoreShallow } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
+import { useWhiteboardStore } from '../../store/useWhiteboardStore'
+import { GAME_SETTINGS_DIALOG_ID, GameButton } from '../game'
+import { WhiteboardIcon } from '../whiteboard/icons'
 import { copyText } from './clipboard'
 import { buildWebInviteUrl } from './inviteLinks'
 import { InvitePopover } from './InvitePopover'
@@ -62,6 +65,7 @@ export function ControlsBar({
   const t = useT()
   const unreadId = useId()
   const unread = useChatStore((s) => s.unread)
+  const boardOpen = useWhiteboardStore((s) => s.open)
   const session = useSession()
   const desktop = getDesktopApi()
   const inviteId = useId()
@@ -133,6 +137,15 @@ export function ControlsBar({
           >
             {media.sharing ? <StopScreenIcon /> : <ScreenIcon />}
           </IconButton>
+          <IconButton
+            label={t('whiteboard.open')}
+            variant={boardOpen ? 'active' : 'default'}
+            pressed={boardOpen}
+            onClick={() => session.whiteboard.toggle()}
+          >
+            <WhiteboardIcon />
+          </IconButton>
+          <GameButton dialogId={GAME_SETTINGS_DIALOG_ID} />
           <IconButton
             label={t('chat.open')}
             title={withShortcut(t('chat.open'), 'toggleChat')}

@@ -64,6 +64,25 @@ const fakeSession: Session = {
     save: vi.fn(async () => undefined),
     dismissNotice: vi.fn(),
   },
+  whiteboard: {
+    scene: { visible: () => [], onChange: () => () => {} },
+    open: vi.fn(),
+    close: vi.fn(),
+    toggle: vi.fn(),
+    setTool: vi.fn(),
+    setColor: vi.fn(),
+    setSize: vi.fn(),
+    beginStroke: vi.fn(),
+    extendStroke: vi.fn(),
+    endStroke: vi.fn(),
+    fillAt: vi.fn(),
+    clear: vi.fn(),
+    undo: vi.fn(),
+    redo: vi.fn(),
+    moveCursor: vi.fn(),
+    setExclusiveDrawer: vi.fn(),
+    resetLocal: vi.fn(),
+  },
 }
 
 function render(element: ReactElement): string {

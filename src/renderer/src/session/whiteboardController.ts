@@ -1,0 +1,209 @@
+/**
+ * The shared whiteboard in the call: wires the whiteboard engine to the whiteboard stores and
+ * gives views the board to draw (`scene`). The only writer of whiteboardStore and
+ * whiteboardCursorStore.
+ */
+import type { BoardChange } from '../engines/whiteboard/board'
+import type { BoardOp } from '../engines/whiteboard/ops'
+import {
+  WhiteboardEngine,
+  type BoardPoint,
+  type StrokeStyle,
+} from '../engines/whiteboard/whiteboardEngine'
+import type { MessageRouter } from '../rtc/messageRouter'
+import {
+  initialWhiteboardState,
+  type WhiteboardCursorStore,
+  type WhiteboardStore,
+  type WhiteboardTool,
+} from '../store/whiteboardStore'
+
+/** What a view needs to draw the board; changes come at frame rate, so never through React. */
+export interface WhiteboardScene {
+  /** The operations drawn, in order (see docs/protocol.md, Whiteboard). */
+  visible(): BoardOp[]
+  /** Called on every change; returns the unsubscribe function. */
+  onChange(listener: (change: BoardChange) => void): () => void
+}
+
+export interface WhiteboardApi {
+  readonly scene: WhiteboardScene
+  /** Shows the board as the call's stage (only here; the others decide for themselves). */
+  open(): void
+  close(): void
+  toggle(): void
+  setTool(tool: WhiteboardTool): void
+  setColor(color: string): void
+  setSize(size: number): void
+  /** Drawing with the chosen tool, in board units: a stroke with pen or eraser... */
+  beginStroke(point: BoardPoint): void
+  extendStroke(points: readonly BoardPoint[]): void
+  endStroke(): void
+  /** ...or a fill with the fill tool. */
+  fillAt(point: BoardPoint): void
+  /** Clears the board for everyone (the UI confirms first); undoable by the one who cleared. */
+  clear(): void
+  /** Undo/redo of the local user's own operations only. */
+  undo(): void
+  redo(): void
+  /** The local pointer over the board (board units), or null when it left. */
+  moveCursor(point: BoardPoint | null): void
+  /**
+   * For the draw-and-guess game: while a peer id is set, every peer that set it accepts only
+   * that peer's operations (live and in snapshots) and ignores everyone else's; the local
+   * user's tools are disabled unless they are that peer. Null lets everyone draw again.
+   */
+  setExclusiveDrawer(peerId: string | null): void
+  /**
+   * For the game's turn boundary: empties the board here without sending anything (every peer
+   * calls it itself), and forgets the local undo history.
+   */
+  resetLocal(): void
+}
+
+export interface WhiteboardControllerDeps {
+  store: WhiteboardStore
+  cursorStore: WhiteboardCursorStore
+  router: MessageRouter
+  /** requestAnimationFrame in the app: points and cursors are batched per frame. */
+  scheduleFrame: (run: () => void) => void
+}
+
+export class WhiteboardController implements WhiteboardApi {
+  readonly scene: WhiteboardScene
+  private readonly deps: WhiteboardControllerDeps
+  private readonly engine: WhiteboardEngine
+
+  constructor(deps: WhiteboardControllerDeps) {
+    this.deps = deps
+    const engine = new WhiteboardEngine({
+      router: deps.router,
+      scheduleFrame: deps.scheduleFrame,
+      warn: (message) => console.warn(message),
+    })
+    this.engine = engine
+    this.scene = {
+      visible: () => engine.board.visible(),
+      onChange: (listener) => engine.on('change', listener),
+    }
+    engine.on('state', () => this.syncState())
+    // Someone else's clear (or its undo) can change what the local undo would do.
+    engine.on('change', (change) => {
+      if (change.kind !== 'points') this.syncState()
+    })
+    engine.on('snapshot', () => this.syncState())
+    engine.on('cursor', (peerId, point) => {
+      const cursors = { ...deps.cursorStore.getState().cursors }
+      if (point) cursors[peerId] = point
+      else if (peerId in cursors) delete cursors[peerId]
+      else return
+      deps.cursorStore.setState({ cursors })
+    })
+  }
+
+  /** A call begins; a newcomer gets the board from a peer. */
+  start(selfId: string, options: { requestSnapshot: boolean }): void {
+    this.engine.start(selfId, options)
+    this.syncState()
+  }
+
+  /** The call ended: the board, the cursors and the game's restriction are gone. */
+  stop(): void {
+    this.engine.stop()
+    const { tool, color, size } = this.deps.store.getState()
+    this.deps.store.setState({ ...initialWhiteboardState(), tool, color, size })
+    this.deps.cursorStore.setState({ cursors: {} })
+  }
+
+  open(): void {
+    this.deps.store.setState({ open: true })
+  }
+
+  close(): void {
+    this.engine.endStroke()
+    this.engine.moveCursor(null)
+    this.deps.store.setState({ open: false })
+  }
+
+  toggle(): void {
+    if (this.deps.store.getState().open) this.close()
+    else this.open()
+  }
+
+  setTool(tool: WhiteboardTool): void {
+    this.deps.store.setState({ tool })
+  }
+
+  setColor(color: string): void {
+    if (!/^#[0-9a-f]{6}$/.test(color)) return
+    this.deps.store.setState({ color })
+  }
+
+  setSize(size: number): void {
+    if (!Number.isInteger(size) || size < 1 || size > 64) return
+    this.deps.store.setState({ size })
+  }
+
+  beginStroke(point: BoardPoint): void {
+    const { tool, color, size } = this.deps.store.getState()
+    if (tool === 'fill') return
+    const style: StrokeStyle = { tool, color, size: tool === 'eraser' ? size * 2 : size }
+    this.engine.beginStroke(style, point)
+  }
+
+  extendStroke(points: readonly BoardPoint[]): void {
+    this.engine.extendStroke(points)
+  }
+
+  endStroke(): void {
+    this.engine.endStroke()
+  }
+
+  fillAt(point: BoardPoint): void {
+    this.engine.fill(point, this.deps.store.getState().color)
+  }
+
+  clear(): void {
+    this.engine.clear()
+  }
+
+  undo(): void {
+    this.engine.undo()
+  }
+
+  redo(): void {
+    this.engine.redo()
+  }
+
+  moveCursor(point: BoardPoint | null): void {
+    this.engine.moveCursor(point)
+  }
+
+  setExclusiveDrawer(peerId: string | null): void {
+    this.engine.setExclusiveDrawer(peerId)
+    this.syncState()
+  }
+
+  resetLocal(): void {
+    this.engine.resetLocal()
+    this.syncState()
+  }
+
+  dispose(): void {
+    this.engine.dispose()
+  }
+
+  private syncState(): void {
+    const engine = this.engine
+    const next = {
+      canDraw: engine.canDraw,
+      exclusiveDrawer: engine.exclusiveDrawer,
+      canUndo: engine.canUndo,
+      canRedo: engine.canRedo,
+      loading: engine.awaitingSnapshot,
+    }
+    const current = this.deps.store.getState()
+    if ((Object.keys(next) as (keyof typeof next)[]).some((key) => current[key] !== next[key]))
+      this.deps.store.setState(next)
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The shared whiteboard over the data channels: operations (strokes, fills, clears, undo/redo
+ * of one's own operations) as JSON on the control channel, stroke points as tagged binary
+ * frames on the control channel (see whiteboard/pointCodec.ts), cursors on the volatile channel.
+ * The author of an operation is the peer at the other end of the channel, except in `wb-ops`
+ * (snapshots and repairs), which relays operations of others.
+ */
+import { z } from 'zod'
+import { QX_MAX, QY_MAX } from '../whiteboard/pointCodec'
+
+/** Tag byte of a points frame on the control channel ('W'). */
+export const WB_POINTS_TAG = 0x57
+/** Points in one stroke; a longer line continues as a new stroke. */
+export const STROKE_POINTS_MAX = 4_000
+/** Operations in one `wb-ops` page. */
+export const WB_OPS_PAGE_MAX = 400
+/** A `wb-ops` page stays under this many characters of JSON (the control frame limit is 64 Ki). */
+export const WB_OPS_PAGE_CHARS = 48 * 1024
+/** Largest stroke width, board units. */
+export const STROKE_SIZE_MAX = 64
+/** Per-author operation numbers and Lamport times stay exact integers in every language. */
+const SEQ_MAX = 2 ** 31 - 1
+const LAMPORT_MAX = 2 ** 40
+
+const seq = z.number().int().min(0).max(SEQ_MAX)
+const lamport = z.number().int().min(0).max(LAMPORT_MAX)
+const rev = z.number().int().min(0).max(SEQ_MAX)
+const color = z.string().regex(/^#[0-9a-f]{6}$/)
+const size = z.number().int().min(1).max(STROKE_SIZE_MAX)
+const tool = z.enum(['pen', 'eraser'])
+const qx = z.number().int().min(0).max(QX_MAX)
+const qy = z.number().int().min(0).max(QY_MAX)
+const author = z.string().min(1).max(64)
+/** Base64 of the point codec's bytes; 4,000 points at 10 bytes each at most. */
+const points = z.string().max(56_000)
+
+export type StrokeTool = z.infer<typeof tool>
+
+/** A stroke begins; its points follow as binary frames. */
+export const wbStrokeSchema = z.strictObject({
+  type: z.literal('wb-stroke'),
+  seq,
+  lamport,
+  tool,
+  color,
+  size,
+})
+export type WbStroke = z.infer<typeof wbStrokeSchema>
+
+/** The author's stroke ended with `count` points. */
+export const wbStrokeEndSchema = z.strictObject({
+  type: z.literal('wb-stroke-end'),
+  seq,
+  count: z.number().int().min(1).max(STROKE_POINTS_MAX),
+})
+export type WbStrokeEnd = z.infer<typeof wbStrokeEndSchema>
+
+/** Flood fill of the region around a point (quantised board coordinates). */
+export const wbFillSchema = z.strictObject({
+  type: z.literal('wb-fill'),
+  seq,
+  lamport,
+  x: qx,
+  y: qy,
+  color,
+})
+export type WbFill = z.infer<typeof wbFillSchema>
+
+/** Hides every operation ordered before it. */
+export const wbClearSchema = z.strictObject({ type: z.literal('wb-clear'), seq, lamport })
+export type WbClear = z.infer<typeof wbClearSchema>
+
+/** The author undoes (undone: true) or redoes one of its own operations; the higher rev wins. */
+export const wbUndoSchema = z.strictObject({
+  type: z.literal('wb-undo'),
+  seq,
+  undone: z.boolean(),
+  rev: rev.min(1),
+})
+export type WbUndo = z.infer<typeof wbUndoSchema>
+
+export const wbSnapshotRequestSchema = z.strictObject({ type: z.literal('wb-snapshot-request') })
+export type WbSnapshotRequest = z.infer<typeof wbSnapshotRequestSchema>
+
+/** The author is asked to send one of its strokes whole (a receiver missed some points). */
+export const wbStrokeRequestSchema = z.strictObject({ type: z.literal('wb-stroke-request'), seq })
+export type WbStrokeRequest = z.infer<typeof wbStrokeRequestSchema>
+
+const entryBase = { author, seq, lamport, rev, undone: z.boolean() }
+
+export const wbOpEntrySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('stroke'),
+    ...entryBase,
+    tool,
+    color,
+    size,
+    points,
+    /** False while its author is still drawing it. */
+    complete: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal('fill'), ...entryBase, x: qx, y: qy, color }),
+  z.strictObject({ kind: z.literal('clear'), ...entryBase }),
+])
+export type WbOpEntry = z.infer<typeof wbOpEntrySchema>
+
+/** Whole operations: the pages of a snapshot (`done` on the last), or a repaired stroke. */
+export const wbOpsSchema = z.strictObject({
+  type: z.literal('wb-ops'),
+  ops: z.array(wbOpEntrySchema).max(WB_OPS_PAGE_MAX),
+  done: z.boolean(),
+})
+export type WbOps = z.infer<typeof wbOpsSchema>
+
+/** The sender's pointer on the board (quantised board coordinates), or null when it left it. */
+export const wbCursorSchema = z.strictObject({
+  type: z.literal('wb-cursor'),
+  x: qx.nullable(),
+  y: qy.nullable(),
+})
+export type WbCursor = z.infer<typeof wbCursorSchema>
