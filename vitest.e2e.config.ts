@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['e2e/**/*.spec.ts'],
+    // Fails a test whose pages threw (e2e/harness/pageErrors.ts).
+    setupFiles: ['e2e/harness/setup.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,

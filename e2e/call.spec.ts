@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './harness/a11y'
+import { expectRemoteAudioFlowing, joinListening } from './harness/audio'
 import { SPEC_TIMEOUT } from './harness/timeouts'
 import { useE2eWorld } from './harness/world'
 import {
@@ -19,13 +20,14 @@ import {
 describe('mesh video call through the web client', { timeout: SPEC_TIMEOUT }, () => {
   const world = useE2eWorld()
 
-  it('three people see each other play; a leaver disappears; a latecomer connects to all', async () => {
+  it('three people see and hear each other; a leaver disappears; a latecomer connects to all', async () => {
     const room = { room: 'mesh-lifecycle' }
-    const ana = await world().join('Ana', room)
-    const bo = await world().join('Bo', room)
-    const chul = await world().join('Chul', room)
+    const ana = await joinListening(world(), 'Ana', room)
+    const bo = await joinListening(world(), 'Bo', room)
+    const chul = await joinListening(world(), 'Chul', room)
 
     await Promise.all([ana, bo, chul].map((p) => expectRemoteVideosPlaying(p.page, 2)))
+    await Promise.all([ana, bo, chul].map((p) => expectRemoteAudioFlowing(p.page, 2)))
     await expectTileLabels(ana.page, ['Ana (you)', 'Bo', 'Chul'])
     await expectAccessible(ana.page)
 
@@ -35,8 +37,9 @@ describe('mesh video call through the web client', { timeout: SPEC_TIMEOUT }, ()
       expectTileLabels(bo.page, ['Bo (you)', 'Ana']),
     ])
 
-    const dana = await world().join('Dana', room)
+    const dana = await joinListening(world(), 'Dana', room)
     await Promise.all([ana, bo, dana].map((p) => expectRemoteVideosPlaying(p.page, 2)))
+    await expectRemoteAudioFlowing(dana.page, 2)
     await Promise.all([
       expectTileLabels(dana.page, ['Dana (you)', 'Ana', 'Bo']),
       expectTileLabels(ana.page, ['Ana (you)', 'Bo', 'Dana']),

@@ -8,6 +8,7 @@ import {
   dropGeneratedFile,
   fileCard,
   joinWithProbe,
+  restartIce,
   storedFileHash,
   storedFiles,
 } from './harness/files'
@@ -107,5 +108,27 @@ describe('file sharing in the call', { timeout: SPEC_TIMEOUT }, () => {
     const stored = await storedFiles(bo.page)
     expect(await storedFileHash(bo.page, stored[0]!)).toBe(sha)
     await chatPanel(ana.page).getByText('Delivered and verified').waitFor({ timeout: WAIT_TIMEOUT })
+  })
+
+  it('an ICE restart mid-transfer: the transfer carries on over the same channel', async () => {
+    const room = 'files-ice-restart'
+    const ana = await joinWithProbe(world(), 'Ana', room)
+    const bo = await joinWithProbe(world(), 'Bo', room)
+    await expectRemoteVideosPlaying(bo.page, 1)
+    const sha = await dropGeneratedFile(ana.page, {
+      name: 'notes.pdf',
+      size: 80 * MB,
+      random: true,
+    })
+    const boCard = await fileCard(bo.page, 'notes.pdf')
+    await cardButton(boCard, 'Accept').click()
+    await expect
+      .poll(async () => (await bulkReceived(bo.page)).bytes, { timeout: WAIT_TIMEOUT })
+      .toBeGreaterThan(4 * MB)
+    await restartIce(bo.page)
+    await boCard.getByText('Received and verified').waitFor({ timeout: WAIT_TIMEOUT })
+    expect((await bulkReceived(bo.page)).channels).toBe(1)
+    const stored = await storedFiles(bo.page)
+    expect(await storedFileHash(bo.page, stored[0]!)).toBe(sha)
   })
 })

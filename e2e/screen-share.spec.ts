@@ -1,4 +1,15 @@
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import {
+  armGlare,
+  glareCollisions,
+  installGlareGate,
+  offersIn,
+  ownPeerId,
+  releaseGlare,
+  waitForOfferIn,
+  waitForHeldOffers,
+} from './harness/glare'
+import { allStable, joinWithScripts } from './harness/peerConnections'
 import type { Participant } from './harness/world'
 import { SPEC_TIMEOUT } from './harness/timeouts'
 import { useE2eWorld } from './harness/world'
@@ -21,11 +32,8 @@ describe(
     const world = useE2eWorld()
 
     async function roomOfThree(room: string): Promise<Participant[]> {
-      const people = [
-        await world().join('Ana', { room }),
-        await world().join('Bo', { room }),
-        await world().join('Chul', { room }),
-      ]
+      const join = (name: string) => joinWithScripts(world(), name, { room }, [installGlareGate])
+      const people = [await join('Ana'), await join('Bo'), await join('Chul')]
       await Promise.all(people.map((p) => expectRemoteVideosPlaying(p.page, 2)))
       return people
     }
@@ -55,14 +63,26 @@ describe(
       await Promise.all(people.map((p) => expectRemoteVideosPlaying(p.page, 2)))
     })
 
-    it('two people share at once and the third sees both screens play', async () => {
+    it('two people share at once: their offers collide, the glare resolves and the third sees both screens play', async () => {
       const people = await roomOfThree('share-two')
       const [ana, bo, chul] = people
 
+      // Each sharer's offers (to the other sharer and to Chul) are held until both have made
+      // them, so Ana's and Bo's offers to each other cross on the wire.
+      await Promise.all([armGlare(ana.page), armGlare(bo.page)])
       await Promise.all([
         callControl(ana.page, 'Share screen').click(),
         callControl(bo.page, 'Share screen').click(),
       ])
+      await Promise.all([waitForHeldOffers(ana.page, 2), waitForHeldOffers(bo.page, 2)])
+      // The polite side (the greater id) goes first; its offer reaches the impolite side while
+      // that side's own offer is still being made, its connection still "stable".
+      const [anaId, boId] = [await ownPeerId(ana.page), await ownPeerId(bo.page)]
+      const [polite, impolite] = anaId > boId ? [ana, bo] : [bo, ana]
+      const before = await offersIn(impolite.page)
+      await releaseGlare(polite.page)
+      await waitForOfferIn(impolite.page, before)
+      await releaseGlare(impolite.page)
       await expectTileLabels(chul.page, [
         ...cameraTiles(chul, people),
         'Screen shared by Ana',
@@ -73,6 +93,9 @@ describe(
         expectPlaying(ana.page, { labels: ['Screen shared by Bo'] }),
         expectPlaying(bo.page, { labels: ['Screen shared by Ana'] }),
       ])
+      const collisions = (await glareCollisions(ana.page)) + (await glareCollisions(bo.page))
+      expect(collisions).toBeGreaterThan(0)
+      for (const person of people) expect(await allStable(person.page)).toBe(true)
     })
   },
 )

@@ -1,8 +1,9 @@
 /**
  * TURN end to end: coturn (use-auth-secret) on loopback, the signaling server handing out
- * TURN REST credentials, and two real Chromium pages that may only use relay candidates.
- * With valid credentials the call connects through the relay; with expired ones the
- * allocation is refused and no connection forms.
+ * TURN REST credentials, and the app itself in real Chromium, opened with the web client's
+ * debug switch `?debug-ice-relay-only=1` (rtc/debugIcePolicy.ts) so its peer connections may
+ * only use relayed candidates. With valid credentials the call connects through the relay and
+ * video and audio play; with expired ones the allocation is refused and no connection forms.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -11,19 +12,21 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../signaling-server/start'
-import { launchBrowser } from './harness/browser'
+import { expectRemoteAudioFlowing } from './harness/audio'
+import { launchBrowser, newParticipant } from './harness/browser'
+import { iceSummaries, installPeerConnectionRegistry } from './harness/peerConnections'
+import { installProbes } from './harness/probes'
+import { WEB_ROOT } from './harness/server'
+import { WAIT_TIMEOUT } from './harness/timeouts'
+import { expectRemoteVideosPlaying, fillLobby, joinButton, participantsRegion } from './harness/ui'
 
 /** Debian installs coturn's binary in /usr/bin (older packages used /usr/sbin). */
 const TURNSERVER =
   process.env.TURNSERVER_PATH ??
   ['/usr/bin/turnserver', '/usr/sbin/turnserver'].find((p) => existsSync(p)) ??
   '/usr/bin/turnserver'
-const SOCKET_IO_CLIENT = resolve(
-  import.meta.dirname,
-  '../node_modules/socket.io-client/dist/socket.io.min.js',
-)
 
 // ---------------------------------------------------------------- coturn on loopback
 
@@ -116,190 +119,22 @@ async function startCoturn(): Promise<Coturn> {
   }
 }
 
-// ---------------------------------------------------------------- the in-page peer
-
-interface TurnState {
-  joined: boolean
-  error: string | null
-  relayCandidates: number
-  nonRelayCandidates: number
-  candidateErrors: number[]
-  gathering: string
-  ice: string
-  connection: string
-  received: string | null
-}
-
-interface PeerArgs {
-  room: string
-  name: string
-}
-
-/**
- * Runs in the page (serialized, so self-contained): joins through the real socket.io client
- * served to the page, then connects one RTCPeerConnection with iceTransportPolicy "relay".
- * The newcomer (who gets peers in its ack) creates the data channel and sends the offer.
- */
-function runPeer({ room, name }: PeerArgs): void {
-  interface Candidate {
-    type: string | null
-    toJSON(): unknown
-  }
-  interface Channel {
-    onopen: (() => void) | null
-    onmessage: ((e: { data: string }) => void) | null
-    send(data: string): void
-  }
-  interface Description {
-    type: string
-    sdp?: string
-  }
-  interface PeerConnection {
-    onicecandidate: ((e: { candidate: Candidate | null }) => void) | null
-    onicecandidateerror: ((e: { errorCode: number }) => void) | null
-    onicegatheringstatechange: (() => void) | null
-    oniceconnectionstatechange: (() => void) | null
-    onconnectionstatechange: (() => void) | null
-    ondatachannel: ((e: { channel: Channel }) => void) | null
-    iceGatheringState: string
-    iceConnectionState: string
-    connectionState: string
-    localDescription: Description | null
-    createDataChannel(label: string): Channel
-    createOffer(): Promise<Description>
-    createAnswer(): Promise<Description>
-    setLocalDescription(d: Description): Promise<void>
-    setRemoteDescription(d: Description): Promise<void>
-    addIceCandidate(c: unknown): Promise<void>
-    getStats(): Promise<Map<string, Record<string, unknown>>>
-  }
-  interface JoinAck {
-    ok: boolean
-    error?: { code: string }
-    peers: Array<{ id: string }>
-    iceServers: unknown[]
-  }
-  interface ClientSocket {
-    emitWithAck(event: string, payload: unknown): Promise<JoinAck>
-    emit(event: string, payload: unknown, ack: () => void): void
-    on(
-      event: string,
-      listener: (msg: { from: string; data: Record<string, unknown> }) => void,
-    ): void
-  }
-  const g = globalThis as unknown as {
-    io: (options: unknown) => ClientSocket
-    RTCPeerConnection: new (config: unknown) => PeerConnection
-    __turn: TurnState
-    __pc: PeerConnection | null
-  }
-  const state: TurnState = {
-    joined: false,
-    error: null,
-    relayCandidates: 0,
-    nonRelayCandidates: 0,
-    candidateErrors: [],
-    gathering: 'new',
-    ice: 'new',
-    connection: 'new',
-    received: null,
-  }
-  g.__turn = state
-  g.__pc = null
-  const socket = g.io({ transports: ['websocket'] })
-  let remote = ''
-  const send = (data: unknown): void => socket.emit('signal', { to: remote, data }, () => {})
-
-  const connect = (iceServers: unknown[]): PeerConnection => {
-    const pc = new g.RTCPeerConnection({ iceServers, iceTransportPolicy: 'relay' })
-    g.__pc = pc
-    pc.onicecandidate = (e) => {
-      if (!e.candidate) return
-      if (e.candidate.type === 'relay') state.relayCandidates++
-      else state.nonRelayCandidates++
-      send({ candidate: e.candidate.toJSON() })
-    }
-    pc.onicecandidateerror = (e) => state.candidateErrors.push(e.errorCode)
-    pc.onicegatheringstatechange = () => (state.gathering = pc.iceGatheringState)
-    pc.oniceconnectionstatechange = () => (state.ice = pc.iceConnectionState)
-    pc.onconnectionstatechange = () => (state.connection = pc.connectionState)
-    const listen = (channel: Channel): void => {
-      channel.onmessage = (e) => (state.received = e.data)
-      channel.onopen = () => channel.send(`hello from ${name}`)
-    }
-    pc.ondatachannel = (e) => listen(e.channel)
-    return pc
-  }
-
-  void (async () => {
-    const ack = await socket.emitWithAck('room:join', { room, name })
-    if (!ack.ok) {
-      state.error = ack.error?.code ?? 'unknown'
-      return
-    }
-    state.joined = true
-    let pc: PeerConnection | null = null
-    socket.on('signal', ({ from, data }) => {
-      void (async () => {
-        remote = from
-        pc ??= connect(ack.iceServers)
-        if (data.description) {
-          const description = data.description as Description
-          await pc.setRemoteDescription(description)
-          if (description.type === 'offer') {
-            await pc.setLocalDescription(await pc.createAnswer())
-            send({ description: pc.localDescription })
-          }
-        } else if (data.candidate) {
-          await pc.addIceCandidate(data.candidate)
-        }
-      })().catch((err: unknown) => (state.error = String(err)))
-    })
-    if (ack.peers.length > 0) {
-      remote = ack.peers[0].id
-      pc = connect(ack.iceServers)
-      const channel = pc.createDataChannel('moim')
-      channel.onmessage = (e) => (state.received = e.data)
-      channel.onopen = () => channel.send(`hello from ${name}`)
-      await pc.setLocalDescription(await pc.createOffer())
-      send({ description: pc.localDescription })
-    }
-  })().catch((err: unknown) => (state.error = String(err)))
-}
-
-/** Type of the local candidate in the selected pair, read from getStats in the page. */
-async function selectedLocalCandidateType(page: Page): Promise<string | null> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as {
-      __pc: { getStats(): Promise<Map<string, Record<string, unknown>>> } | null
-    }
-    if (!g.__pc) return null
-    const stats = await g.__pc.getStats()
-    for (const report of stats.values()) {
-      if (report.type !== 'transport' || typeof report.selectedCandidatePairId !== 'string')
-        continue
-      const pair = stats.get(report.selectedCandidatePairId)
-      const local = pair ? stats.get(String(pair.localCandidateId)) : undefined
-      return local ? String(local.candidateType) : null
-    }
-    return null
-  })
-}
-
-function turnState(page: Page): Promise<TurnState> {
-  return page.evaluate(() => (globalThis as unknown as { __turn: TurnState }).__turn)
-}
-
 // ---------------------------------------------------------------- the tests
 
-describe('TURN relay (coturn use-auth-secret on loopback)', () => {
+describe('TURN relay (coturn use-auth-secret on loopback), the app relay-only', () => {
   let coturn: Coturn
   let browser: Browser
   const servers: RunningServer[] = []
+  const pages: Page[] = []
 
   beforeAll(async () => {
+    if (!existsSync(resolve(WEB_ROOT, 'index.html')))
+      throw new Error(`No web client in ${WEB_ROOT}: run "npm run test:e2e" (it builds first).`)
     coturn = await startCoturn()
     browser = await launchBrowser()
+  })
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()))
   })
   afterAll(async () => {
     await browser?.close()
@@ -307,77 +142,78 @@ describe('TURN relay (coturn use-auth-secret on loopback)', () => {
     await coturn?.stop()
   })
 
-  async function openPeer(server: RunningServer, room: string, name: string): Promise<Page> {
-    // bypassCSP: the page is the server's (CSP-protected) origin, and the test injects the
-    // socket.io client into it rather than shipping a test page in the server.
-    const context = await browser.newContext({ bypassCSP: true })
-    await context.grantPermissions(['camera', 'microphone'], { origin: server.url })
-    const page = await context.newPage()
-    await page.goto(`${server.url}/healthz`)
-    await page.addScriptTag({ path: SOCKET_IO_CLIENT })
-    await page.evaluate(runPeer, { room, name })
-    await page.waitForFunction(() => {
-      const s = (globalThis as unknown as { __turn?: TurnState }).__turn
-      return s !== undefined && (s.joined || s.error !== null)
-    })
-    return page
-  }
-
   async function signalingServer(turnTtlSeconds: number): Promise<RunningServer> {
     const server = await startServer({
       port: 0,
       host: '127.0.0.1',
-      webRoot: null,
+      webRoot: WEB_ROOT,
       logLevel: 'silent',
       stunUrls: [],
       turnUrls: [coturn.url],
       turnSecret: coturn.secret,
       turnTtlSeconds,
+      secret: randomBytes(24).toString('hex'),
     })
     servers.push(server)
     return server
   }
 
-  it('connects two pages through the relay and passes a data channel message', async () => {
-    const server = await signalingServer(600)
-    const a = await openPeer(server, 'relay-ok', 'A')
-    const b = await openPeer(server, 'relay-ok', 'B')
-    const received = (): boolean =>
-      (globalThis as unknown as { __turn: TurnState }).__turn.received !== null
-    await Promise.all([a.waitForFunction(received), b.waitForFunction(received)])
+  /** Opens the app relay-only and joins through the lobby. */
+  async function joinRelayOnly(server: RunningServer, room: string, name: string): Promise<Page> {
+    const { context, page } = await newParticipant(browser, server.url)
+    await context.addInitScript(installProbes)
+    await context.addInitScript(installPeerConnectionRegistry)
+    pages.push(page)
+    await page.goto(`${server.url}/?room=${room}&lang=en&debug-ice-relay-only=1`, {
+      waitUntil: 'domcontentloaded',
+    })
+    await fillLobby(page, { name, room })
+    await joinButton(page).click()
+    await participantsRegion(page).waitFor({ timeout: WAIT_TIMEOUT })
+    return page
+  }
 
-    const [sa, sb] = await Promise.all([turnState(a), turnState(b)])
-    expect(sa.received).toBe('hello from B')
-    expect(sb.received).toBe('hello from A')
-    expect(sa.error).toBeNull()
-    expect(sb.error).toBeNull()
-    expect(sb.relayCandidates).toBeGreaterThan(0)
-    expect(sa.nonRelayCandidates + sb.nonRelayCandidates).toBe(0)
-    expect(await selectedLocalCandidateType(a)).toBe('relay')
-    expect(await selectedLocalCandidateType(b)).toBe('relay')
+  it('the app connects through the relay only: video and audio play both ways', async () => {
+    const server = await signalingServer(600)
+    const a = await joinRelayOnly(server, 'relay-ok', 'Ana')
+    const b = await joinRelayOnly(server, 'relay-ok', 'Bo')
+    await Promise.all([a, b].map((page) => expectRemoteVideosPlaying(page, 1)))
+    await Promise.all([a, b].map((page) => expectRemoteAudioFlowing(page, 1)))
+
+    for (const page of [a, b]) {
+      const [link] = await iceSummaries(page)
+      expect(link?.connectionState).toBe('connected')
+      expect(link?.selected).toEqual({ local: 'relay', remote: 'relay' })
+      expect(link?.localTypes.length).toBeGreaterThan(0)
+      expect(link?.localTypes.every((type) => type === 'relay')).toBe(true)
+    }
   })
 
   it('fails cleanly with expired credentials: the relay refuses and nothing connects', async () => {
     const server = await signalingServer(-3600)
-    const a = await openPeer(server, 'relay-expired', 'A')
-    const b = await openPeer(server, 'relay-expired', 'B')
-    // The newcomer gathers at once; the TURN server answers its allocation with 401.
-    await b.waitForFunction(() => {
-      const s = (globalThis as unknown as { __turn: TurnState }).__turn
-      return s.gathering === 'complete' && s.candidateErrors.length > 0
-    })
-    const sb = await turnState(b)
-    expect(sb.relayCandidates).toBe(0)
-    expect(sb.candidateErrors).toContain(401)
-    expect(sb.error).toBeNull()
-    await a.waitForFunction(() => {
-      const s = (globalThis as unknown as { __turn: TurnState }).__turn
-      return s.gathering === 'complete'
-    })
-    const sa = await turnState(a)
-    expect(sa.relayCandidates).toBe(0)
-    expect([sa.connection, sb.connection]).not.toContain('connected')
-    expect(sa.received).toBeNull()
-    expect(await selectedLocalCandidateType(b)).toBeNull()
+    const a = await joinRelayOnly(server, 'relay-expired', 'Ana')
+    const b = await joinRelayOnly(server, 'relay-expired', 'Bo')
+    // Both finish gathering (coturn answers each allocation with 401) with nothing to offer.
+    for (const page of [a, b]) {
+      await page.waitForFunction(
+        () => {
+          const pcs = (
+            globalThis as unknown as {
+              __moimPeerConnections: { connectionState: string; iceGatheringState: string }[]
+            }
+          ).__moimPeerConnections.filter((pc) => pc.connectionState !== 'closed')
+          return pcs.length === 1 && pcs[0].iceGatheringState === 'complete'
+        },
+        undefined,
+        { timeout: WAIT_TIMEOUT, polling: 100 },
+      )
+    }
+    for (const page of [a, b]) {
+      const [link] = await iceSummaries(page)
+      expect(link?.localTypes).toEqual([])
+      expect(link?.selected).toBeNull()
+      expect(link?.connectionState).not.toBe('connected')
+      expect(await page.locator('[role="figure"][data-connection="connected"]').count()).toBe(1)
+    }
   })
 })

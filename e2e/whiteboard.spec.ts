@@ -46,7 +46,7 @@ describe('shared whiteboard', { timeout: SPEC_TIMEOUT }, () => {
       await expect.poll(() => inkGrid(person.page), poll).toBe(both)
   })
 
-  it('undo removes only one’s own strokes, everywhere; clear is confirmed and reaches everyone', async () => {
+  it('undo removes only one’s own strokes, everywhere; clear is confirmed; fill floods alike everywhere', async () => {
     const room = { room: 'wb-undo' }
     const ana = await world().join('Ana', room)
     const bo = await world().join('Bo', room)
@@ -93,5 +93,13 @@ describe('shared whiteboard', { timeout: SPEC_TIMEOUT }, () => {
     await undo(chul.page).click()
     for (const person of [ana, bo, chul])
       await expect.poll(() => inkGrid(person.page), poll).toBe(both)
+
+    // The fill bucket on the empty board floods all of it, the same way at every peer.
+    await boardTools(bo.page).getByRole('radio', { name: 'Fill', exact: true }).check()
+    await boardTools(bo.page).getByRole('radio', { name: 'Red', exact: true }).check()
+    const box = (await boardCanvas(bo.page).boundingBox())!
+    await bo.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4)
+    for (const person of [ana, bo, chul])
+      await expect.poll(async () => inkCells(await inkGrid(person.page)), poll).toBe(32 * 20)
   })
 })

@@ -26,6 +26,10 @@ export interface LoadResult {
   ackFailures: number
   latenciesMs: number[]
   achievedRate: number
+  /** How late each message left against its schedule (ms): the generator's own delay. */
+  sendLagsMs: number[]
+  /** This process's CPU during the relay phase, % of one core. */
+  cpuPercent: number
 }
 
 type Client = Socket
@@ -100,7 +104,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     let sent = 0
     let ackFailures = 0
     let pending = 0
+    const sendLags: number[] = []
     await o.onPhase('relayStart')
+    const cpuAtStart = process.cpuUsage()
     const start = performance.now()
     await new Promise<void>((done) => {
       const timer = setInterval(() => {
@@ -114,6 +120,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           const base = i - (i % o.roomSize)
           const mate =
             base + ((i - base + 1 + (Math.floor(sent / o.clients) % (o.roomSize - 1))) % o.roomSize)
+          sendLags.push(performance.now() - (start + (sent * 1000) / o.ratePerSecond))
           sent++
           if (mate >= o.clients || !ids[mate] || !ids[i]) continue
           pending++
@@ -135,7 +142,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         }
       }, 5)
     })
-    const achievedRate = sent / ((performance.now() - start) / 1000)
+    const relayMs = performance.now() - start
+    const achievedRate = sent / (relayMs / 1000)
+    const cpu = process.cpuUsage(cpuAtStart)
+    const cpuPercent = ((cpu.user + cpu.system) / 1000 / relayMs) * 100
     // Let in-flight messages land, bounded so a broken server cannot hang the bench.
     const drainUntil = performance.now() + 5_000
     while ((pending > 0 || delivered < sent - ackFailures) && performance.now() < drainUntil) {
@@ -150,6 +160,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       ackFailures,
       latenciesMs: latencies,
       achievedRate,
+      sendLagsMs: sendLags,
+      cpuPercent,
     }
   } finally {
     for (const c of clients) c?.close()

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { installNoMediaDevices } from './noDevices'
+import { watchPageErrors } from './pageErrors'
 import { WAIT_TIMEOUT } from './timeouts'
 
 /** System Chromium from Debian's `chromium` package; CHROMIUM_PATH overrides it elsewhere. */
@@ -29,13 +30,31 @@ export const CHROMIUM_ARGS = [
   '--disable-backgrounding-occluded-windows',
 ]
 
-export async function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /** Another Chromium launcher (e.g. one that runs it in a network namespace: peerNetns.ts). */
+  executablePath?: string
+  extraArgs?: string[]
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`,
     )
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+  })
+  // Every context any spec makes is watched, so a page error fails the test (pageErrors.ts).
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args)
+    watchPageErrors(context)
+    return context
+  }
+  return browser
 }
 
 export interface ParticipantOptions {

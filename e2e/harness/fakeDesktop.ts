@@ -30,9 +30,12 @@ export function installFakeDesktop(options: FakeDesktopOptions): void {
     moim?: MoimDesktopApi
     __desktop?: FakeDesktopHandle
     localStorage: { getItem(key: string): string | null; setItem(k: string, v: string): void }
+    location: { protocol: string }
   }
-  if (options.savedServer && scope.localStorage.getItem('moim.server') === null) {
-    scope.localStorage.setItem('moim.server', JSON.stringify(options.savedServer))
+  // Init scripts also run in about:blank, whose localStorage throws; only the app's origin counts.
+  if (options.savedServer && scope.location.protocol.startsWith('http')) {
+    if (scope.localStorage.getItem('moim.server') === null)
+      scope.localStorage.setItem('moim.server', JSON.stringify(options.savedServer))
   }
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const log: [string, unknown][] = []
@@ -82,6 +85,13 @@ export function installFakeDesktop(options: FakeDesktopOptions): void {
       openSystemSettings: async () => undefined,
     },
     openExternal: async () => true,
+    // The save dialog is cancelled: the desktop save is unit-tested in src/main/fileSave.test.ts.
+    files: {
+      saveBegin: async () => null,
+      saveChunk: async () => undefined,
+      saveEnd: async () => false,
+      saveAbort: async () => undefined,
+    },
     setHosting: async () => null,
     updates: {
       getStatus: async () => update,

@@ -11,7 +11,12 @@ import { joinViaUi } from './ui'
 import type { E2eWorld, Participant } from './world'
 
 interface BulkProbeWindow {
-  __moimBulk: { channels: number; bytes: number; open: { close(): void }[] }
+  __moimBulk: {
+    channels: number
+    bytes: number
+    open: { close(): void }[]
+    connections: { restartIce(): void }[]
+  }
 }
 
 /** Init script: counts the bulk channels the page is given and the bytes they carry. */
@@ -24,13 +29,15 @@ export function installBulkProbe(): void {
   const w = globalThis as unknown as BulkProbeWindow & {
     RTCPeerConnection: new (...args: unknown[]) => {
       addEventListener(type: string, fn: (event: { channel: Channel }) => void): void
+      restartIce(): void
     }
   }
-  w.__moimBulk = { channels: 0, bytes: 0, open: [] }
+  w.__moimBulk = { channels: 0, bytes: 0, open: [], connections: [] }
   const Original = w.RTCPeerConnection
   w.RTCPeerConnection = class extends Original {
     constructor(...args: unknown[]) {
       super(...args)
+      w.__moimBulk.connections.push(this)
       this.addEventListener('datachannel', ({ channel }) => {
         if (!channel.label.startsWith('moim-bulk:')) return
         w.__moimBulk.channels++
@@ -59,6 +66,14 @@ export async function bulkReceived(page: Page): Promise<{ channels: number; byte
   return page.evaluate(() => {
     const { channels, bytes } = (globalThis as unknown as BulkProbeWindow).__moimBulk
     return { channels, bytes }
+  })
+}
+
+/** Restarts ICE on every peer connection of the page (what the app does after a network loss). */
+export async function restartIce(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const pc of (globalThis as unknown as BulkProbeWindow).__moimBulk.connections)
+      pc.restartIce()
   })
 }
 

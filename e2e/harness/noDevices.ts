@@ -13,10 +13,12 @@ export function installNoMediaDevices(): void {
     enumerateDevices: () => Promise<DeviceInfo[]>
   }
   const scope = globalThis as unknown as {
-    navigator: { mediaDevices: MediaDevicesLike }
+    navigator: { mediaDevices?: MediaDevicesLike }
     DOMException: new (message: string, name: string) => Error
   }
   const devices = scope.navigator.mediaDevices
+  // The first about:blank of a new page is not a secure context and has no mediaDevices.
+  if (!devices) return
   const realEnumerate = devices.enumerateDevices.bind(devices)
   devices.getUserMedia = () =>
     Promise.reject(new scope.DOMException('Requested device not found', 'NotFoundError'))

@@ -22,6 +22,7 @@ import {
   utilityProcess,
 } from 'electron'
 import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { networkInterfaces, release } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,6 +49,7 @@ import { setupScreenShare } from './screenShareIpc'
 import { SharingBar, sharingBarPages } from './sharingBar'
 import { shellStrings } from './shellStrings'
 import { setupShellIpc } from './shellIpc'
+import { FileSaver, openForWriting, setupFileSaveIpc } from './fileSave'
 import { enableLoopbackFeatures, systemAudioSupport } from './systemAudio'
 import { UpdateController } from './updater'
 import { createMainWindow, focusWindow } from './window'
@@ -256,6 +258,22 @@ function start(): void {
     preferences,
     decideClose: (decision) => closeGuard.decide(decision),
   })
+
+  setupFileSaveIpc(
+    router,
+    new FileSaver({
+      chooseTarget: async (name) => {
+        const win = liveMainWindow()
+        const options = { defaultPath: join(app.getPath('downloads'), name) }
+        const result = win
+          ? await dialog.showSaveDialog(win, options)
+          : await dialog.showSaveDialog(options)
+        return result.canceled || !result.filePath ? null : result.filePath
+      },
+      open: openForWriting,
+      remove: (path) => rm(path, { force: true }),
+    }),
+  )
 
   setupShellIpc({
     router,

@@ -112,6 +112,7 @@ describe('window.moim', () => {
       [
         'call',
         'getHostInfo',
+        'files',
         'media',
         'notify',
         'onDeepLink',

@@ -74,6 +74,12 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): MoimDe
     },
     openExternal: (url, options) =>
       invoke(IPC.openExternal, options?.source === 'chat' ? { url, source: 'chat' } : url),
+    files: {
+      saveBegin: ({ name, size }) => invoke(IPC.fileSaveBegin, { name, size }),
+      saveChunk: (token, offset, bytes) => invoke(IPC.fileSaveChunk, { token, offset, bytes }),
+      saveEnd: (token) => invoke(IPC.fileSaveEnd, { token }),
+      saveAbort: (token) => invoke(IPC.fileSaveAbort, { token }),
+    },
     updates: {
       getStatus: () => invoke(IPC.updateGetStatus),
       check: () => invoke(IPC.updateCheck),

@@ -205,6 +205,20 @@ export interface MoimDesktopApi {
    */
   openExternal(url: string, options?: { source?: 'chat' }): Promise<boolean>
 
+  /**
+   * Saving a received file: the main process shows the save dialog (the renderer never names a
+   * path) and then takes the bytes in order, at most 8 MiB per chunk.
+   */
+  files: {
+    /** A token for the file's bytes, or null when the user cancelled the dialog. */
+    saveBegin(file: { name: string; size: number }): Promise<string | null>
+    saveChunk(token: string, offset: number, bytes: Uint8Array): Promise<void>
+    /** True when every byte arrived; a short file is deleted. */
+    saveEnd(token: string): Promise<boolean>
+    /** Stops the save and deletes what was written. */
+    saveAbort(token: string): Promise<void>
+  }
+
   updates: {
     getStatus(): Promise<UpdateStatus>
     /** Checks now (Settings' "Check for updates"); waits for the end of a call like any check. */

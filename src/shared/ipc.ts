@@ -31,6 +31,10 @@ export const IPC = {
   /** main -> renderer */
   windowCloseRequested: 'window:close-requested',
   windowCloseDecision: 'window:close-decision',
+  fileSaveBegin: 'file:save-begin',
+  fileSaveChunk: 'file:save-chunk',
+  fileSaveEnd: 'file:save-end',
+  fileSaveAbort: 'file:save-abort',
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

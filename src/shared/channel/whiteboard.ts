@@ -1,26 +1,24 @@
 /**
  * The shared whiteboard over the data channels: operations (strokes, fills, clears, undo/redo
- * of one's own operations) as JSON on the control channel, stroke points as tagged binary
- * frames on the control channel (see whiteboard/pointCodec.ts), cursors on the volatile channel.
- * The author of an operation is the peer at the other end of the channel, except in `wb-ops`
- * (snapshots and repairs), which relays operations of others.
+ * of one's own operations) as JSON on the control channel; stroke points and whole operations
+ * (snapshots, repairs) as tagged binary frames on the control channel (whiteboard/pointCodec.ts,
+ * whiteboard/opsCodec.ts); cursors on the volatile channel. The author of an operation is the
+ * peer at the other end of the channel, except in ops frames, which relay others' operations.
  */
 import { z } from 'zod'
 import { QX_MAX, QY_MAX } from '../whiteboard/pointCodec'
 
 /** Tag byte of a points frame on the control channel ('W'). */
 export const WB_POINTS_TAG = 0x57
+/** Tag byte of an ops frame (snapshot page or repaired stroke) on the control channel ('X'). */
+export const WB_OPS_TAG = 0x58
 /** Points in one stroke; a longer line continues as a new stroke. */
 export const STROKE_POINTS_MAX = 4_000
-/** Operations in one `wb-ops` page. */
-export const WB_OPS_PAGE_MAX = 400
-/** A `wb-ops` page stays under this many characters of JSON (the control frame limit is 64 Ki). */
-export const WB_OPS_PAGE_CHARS = 48 * 1024
 /** Largest stroke width, board units. */
 export const STROKE_SIZE_MAX = 64
-/** Per-author operation numbers and Lamport times stay exact integers in every language. */
+/** Per-author operation numbers and Lamport times fit the ops frames' 32-bit varints. */
 const SEQ_MAX = 2 ** 31 - 1
-const LAMPORT_MAX = 2 ** 40
+const LAMPORT_MAX = 2 ** 32 - 1
 
 const seq = z.number().int().min(0).max(SEQ_MAX)
 const lamport = z.number().int().min(0).max(LAMPORT_MAX)
@@ -30,9 +28,6 @@ const size = z.number().int().min(1).max(STROKE_SIZE_MAX)
 const tool = z.enum(['pen', 'eraser'])
 const qx = z.number().int().min(0).max(QX_MAX)
 const qy = z.number().int().min(0).max(QY_MAX)
-const author = z.string().min(1).max(64)
-/** Base64 of the point codec's bytes; 4,000 points at 10 bytes each at most. */
-const points = z.string().max(56_000)
 
 export type StrokeTool = z.infer<typeof tool>
 
@@ -85,32 +80,6 @@ export type WbSnapshotRequest = z.infer<typeof wbSnapshotRequestSchema>
 /** The author is asked to send one of its strokes whole (a receiver missed some points). */
 export const wbStrokeRequestSchema = z.strictObject({ type: z.literal('wb-stroke-request'), seq })
 export type WbStrokeRequest = z.infer<typeof wbStrokeRequestSchema>
-
-const entryBase = { author, seq, lamport, rev, undone: z.boolean() }
-
-export const wbOpEntrySchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('stroke'),
-    ...entryBase,
-    tool,
-    color,
-    size,
-    points,
-    /** False while its author is still drawing it. */
-    complete: z.boolean(),
-  }),
-  z.strictObject({ kind: z.literal('fill'), ...entryBase, x: qx, y: qy, color }),
-  z.strictObject({ kind: z.literal('clear'), ...entryBase }),
-])
-export type WbOpEntry = z.infer<typeof wbOpEntrySchema>
-
-/** Whole operations: the pages of a snapshot (`done` on the last), or a repaired stroke. */
-export const wbOpsSchema = z.strictObject({
-  type: z.literal('wb-ops'),
-  ops: z.array(wbOpEntrySchema).max(WB_OPS_PAGE_MAX),
-  done: z.boolean(),
-})
-export type WbOps = z.infer<typeof wbOpsSchema>
 
 /** The sender's pointer on the board (quantised board coordinates), or null when it left it. */
 export const wbCursorSchema = z.strictObject({

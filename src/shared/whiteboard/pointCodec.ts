@@ -48,6 +48,10 @@ export class ByteWriter {
     this.uint(value >= 0 ? value * 2 : -value * 2 - 1)
   }
 
+  byte(value: number): void {
+    this.push(value & 0xff)
+  }
+
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length)
   }
@@ -90,6 +94,13 @@ export class ByteReader {
     const raw = this.uint()
     return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2
   }
+
+  take(length: number): Uint8Array {
+    if (this.offset + length > this.bytes.length) throw new PointCodecError('truncated bytes')
+    const out = this.bytes.subarray(this.offset, this.offset + length)
+    this.offset += length
+    return out
+  }
 }
 
 /**
@@ -119,16 +130,20 @@ export function writePoints(
   }
 }
 
-/** Reads points to the end of the reader; every point must lie on the board. */
+/**
+ * Reads points (to the end of the reader, or exactly `count` of them); every point must lie on
+ * the board.
+ */
 export function readPoints(
   reader: ByteReader,
   previous: readonly [number, number] | null,
   maxPoints: number,
+  count?: number,
 ): number[] {
   const out: number[] = []
   let px = previous?.[0] ?? 0
   let py = previous?.[1] ?? 0
-  while (!reader.done) {
+  while (count === undefined ? !reader.done : out.length / 2 < count) {
     if (out.length / 2 >= maxPoints) throw new PointCodecError('too many points')
     let x: number
     let y: number

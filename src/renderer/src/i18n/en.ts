@@ -74,6 +74,7 @@ export const en = {
   'call.micMuted': 'Microphone muted',
   'call.cameraOff': 'Camera off',
   'call.connecting': 'Connecting…',
+  'call.peerReconnecting': 'Reconnecting…',
   'call.connectionLost': 'Connection lost',
   'call.pin': 'Pin',
   'call.unpin': 'Unpin',

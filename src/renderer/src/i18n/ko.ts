@@ -76,6 +76,7 @@ export const ko: Record<CoreStringKey, string> = {
   'call.micMuted': '마이크 꺼짐',
   'call.cameraOff': '카메라 꺼짐',
   'call.connecting': '연결하는 중…',
+  'call.peerReconnecting': '다시 연결하는 중…',
   'call.connectionLost': '연결이 끊어졌습니다',
   'call.pin': '고정',
   'call.unpin': '고정 해제',

@@ -1,10 +1,12 @@
 import { en, type CoreStringKey } from './en'
 import { ko } from './ko'
 import type { Language } from './language'
+import { audioStrings } from './tables/audio'
 import { chatStrings } from './tables/chat'
 import { desktopStrings } from './tables/desktop'
 import { gameStrings } from './tables/game'
 import { filesStrings } from './tables/files'
+import { qualityStrings } from './tables/quality'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
 import { whiteboardStrings } from './tables/whiteboard'
@@ -21,6 +23,8 @@ const featureTables = [
   gameStrings,
   filesStrings,
   whiteboardStrings,
+  audioStrings,
+  qualityStrings,
 ] as const
 
 /** Distributes over the tables: every key of every feature table. */

@@ -2,6 +2,7 @@
  * Camera and microphone acquisition. Asks for both at once (one permission prompt) and, if that
  * fails, for each alone so a busy camera never costs the microphone too.
  */
+import type { AudioProcessing } from './audioSettings'
 import type { DeviceOption, MediaErrorInfo } from './types'
 import { classifyMediaError, describeMediaError } from './mediaErrors'
 
@@ -16,6 +17,8 @@ export interface AcquireRequest {
   video: boolean
   microphoneId?: string | null
   cameraId?: string | null
+  /** Echo cancellation, noise suppression, auto gain as the user set them (default: all on). */
+  processing?: AudioProcessing
 }
 
 export interface AcquireResult {
@@ -55,7 +58,9 @@ export async function acquireUserMedia(
       error: { device, kind: 'unsupported', message: describeMediaError(device, 'unsupported') },
     }
   }
-  const audio = request.audio ? constraint(AUDIO_CONSTRAINTS, request.microphoneId) : false
+  const audio = request.audio
+    ? constraint({ ...AUDIO_CONSTRAINTS, ...request.processing }, request.microphoneId)
+    : false
   const video = request.video ? constraint(VIDEO_CONSTRAINTS, request.cameraId) : false
   try {
     const stream = await devices.getUserMedia({ audio, video })

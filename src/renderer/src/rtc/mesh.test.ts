@@ -3,6 +3,7 @@ import { eventually } from './testing/eventually'
 import type { SignalData } from '../../../shared/protocol'
 import type { ChannelPort } from './channelPort'
 import { Mesh, type MeshOptions } from './mesh'
+import { limitBudget, PAUSED_STEP } from './linkAdaptation'
 import { cameraBudget } from './videoBudget'
 import {
   asStream,
@@ -140,6 +141,25 @@ describe('Mesh', () => {
     mesh('c').remove('d')
     mesh('c').remove('a')
     await eventually(() => expect(budgets('c')).toEqual([cameraBudget(1)]))
+  })
+
+  it('steps the camera to one peer down without touching the others, and keeps it on room changes', async () => {
+    const { mesh, pcsOf } = createRoom(['a', 'b', 'c', 'd'])
+    mesh('a').connectAll(['b', 'c'])
+    await eventually(() => expect(allConnected(mesh('a'))).toBe(true))
+    // a's connections in creation order: to b, then to c.
+    const encodingTo = (peer: 'b' | 'c') =>
+      pcsOf.get('a')![peer === 'b' ? 0 : 1].transceivers[1].sender.encodings[0]
+    await eventually(() => expect(encodingTo('b')?.maxBitrate).toBe(cameraBudget(2).maxBitrate))
+    mesh('a').setCameraStep('b', PAUSED_STEP)
+    await eventually(() => expect(encodingTo('b')?.active).toBe(false))
+    expect(encodingTo('c')).toMatchObject({ active: true, maxBitrate: cameraBudget(2).maxBitrate })
+    mesh('d').ensure('a', true)
+    await eventually(() => expect(encodingTo('c')?.maxBitrate).toBe(cameraBudget(3).maxBitrate))
+    expect(encodingTo('b')?.active).toBe(false)
+    mesh('a').setCameraStep('b', 1)
+    await eventually(() => expect(encodingTo('b')?.active).toBe(true))
+    expect(encodingTo('b')?.maxBitrate).toBe(limitBudget(cameraBudget(3), 1).maxBitrate)
   })
 
   it('sends screens to existing and later peers, and removes them everywhere', async () => {

@@ -6,6 +6,7 @@
 import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from '../lib/emitter'
 import type { ChannelPort } from './channelPort'
+import { limitBudget } from './linkAdaptation'
 import { linkConfiguration } from './linkConfiguration'
 import { PeerLink, type CameraSource, type LinkStatus, type MediaKind } from './peerLink'
 import { cameraBudget, type VideoBudget } from './videoBudget'
@@ -40,6 +41,8 @@ export class Mesh extends Emitter<MeshEvents> {
   private readonly links = new Map<string, { link: PeerLink; unsubscribe: (() => void)[] }>()
   private camera: CameraSource
   private readonly screens = new Map<string, MediaStream>()
+  /** Per-link camera steps below the room budget (linkAdaptation.ts); absent = 0. */
+  private readonly cameraSteps = new Map<string, number>()
   private closed = false
 
   constructor(options: MeshOptions) {
@@ -97,7 +100,7 @@ export class Mesh extends Emitter<MeshEvents> {
       camera: this.camera,
       createMediaStream: this.options.createMediaStream,
       disconnectGraceMs: this.options.disconnectGraceMs,
-      videoBudget: budget,
+      videoBudget: limitBudget(budget, this.cameraSteps.get(peerId) ?? 0),
     })
     const unsubscribe = [
       link.on('status', (status) => this.emit('peer-status', peerId, status)),
@@ -138,6 +141,7 @@ export class Mesh extends Emitter<MeshEvents> {
     const entry = this.links.get(peerId)
     if (!entry) return false
     this.links.delete(peerId)
+    this.cameraSteps.delete(peerId)
     for (const off of entry.unsubscribe) off()
     entry.link.close()
     this.emit('peer-removed', peerId)
@@ -147,7 +151,21 @@ export class Mesh extends Emitter<MeshEvents> {
   /** Room size changed: every peer's copy of our camera gets the budget for the new size. */
   private rebalance(): void {
     const budget = cameraBudget(this.links.size)
-    for (const { link } of this.links.values()) link.setVideoBudget(budget)
+    for (const [peerId, { link }] of this.links)
+      link.setVideoBudget(limitBudget(budget, this.cameraSteps.get(peerId) ?? 0))
+  }
+
+  /** The camera budget for the room as it is now. */
+  get roomBudget(): VideoBudget {
+    return cameraBudget(this.links.size)
+  }
+
+  /** Steps our camera to one peer below the room budget (0 = the budget; see linkAdaptation). */
+  setCameraStep(peerId: string, step: number): void {
+    const link = this.links.get(peerId)?.link
+    if (!link || (this.cameraSteps.get(peerId) ?? 0) === step) return
+    this.cameraSteps.set(peerId, step)
+    link.setVideoBudget(limitBudget(this.roomBudget, step))
   }
 
   /** New outgoing camera/microphone track (device switch, camera on/off): no renegotiation. */

@@ -18,7 +18,8 @@ import { addCallerLayout } from './callerLayout'
 import { ChannelPort, SAFE_MESSAGE_SIZE } from './channelPort'
 import { sameBudget, type VideoBudget } from './videoBudget'
 
-export type LinkStatus = 'connecting' | 'connected' | 'failed'
+/** 'reconnecting': was connected, lost its path (ICE disconnected or failed), restarting ICE. */
+export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed'
 export type MediaKind = 'audio' | 'video'
 
 export interface CameraSource {
@@ -60,10 +61,12 @@ const DEFAULT_DISCONNECT_GRACE_MS = 4_000
 const DEFAULT_OFFER_RETRY_MS = 5_000
 const MAX_OFFER_RETRIES = 3
 
-function toLinkStatus(state: RTCPeerConnectionState): LinkStatus {
+function toLinkStatus(state: RTCPeerConnectionState, wasConnected: boolean): LinkStatus {
   if (state === 'connected') return 'connected'
-  if (state === 'failed' || state === 'closed') return 'failed'
-  return 'connecting'
+  if (state === 'closed') return 'failed'
+  // A link that worked and lost its path is being restarted (ICE restart), not set up.
+  if (wasConnected) return 'reconnecting'
+  return state === 'failed' ? 'failed' : 'connecting'
 }
 
 /** Puts the budget into every encoding of the sender; false when it has none yet. */
@@ -147,7 +150,13 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       this.sendSignal({ candidate: candidate ? candidateInit(candidate) : null })
     }
     pc.oniceconnectionstatechange = () => this.onIceStateChange()
-    pc.onconnectionstatechange = () => this.setStatus(toLinkStatus(pc.connectionState))
+    pc.onconnectionstatechange = () =>
+      this.setStatus(
+        toLinkStatus(
+          pc.connectionState,
+          this.status === 'connected' || this.status === 'reconnecting',
+        ),
+      )
     pc.ontrack = (event) => this.onTrack(event)
     // Only the documented labels: anything else a remote side opens is closed at once.
     pc.ondatachannel = ({ channel }) => {
@@ -274,6 +283,11 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     } catch (error) {
       console.warn(`ICE servers for ${this.remoteId} not updated`, error)
     }
+  }
+
+  /** The connection's statistics (statsPoller.ts reads them). */
+  getStats(): Promise<RTCStatsReport> {
+    return this.pc.getStats()
   }
 
   /** Restarts ICE now (e.g. after the network changed). */

@@ -13,6 +13,10 @@ export interface VideoBudget {
   scaleResolutionDownBy: number
   /** Bits per second for one peer's copy. */
   maxBitrate: number
+  /** A frame-rate cap (a link stepped down by linkAdaptation.ts); absent: as captured. */
+  maxFramerate?: number
+  /** False stops the camera video to this peer (audio flows on); absent: sending. */
+  active?: boolean
 }
 
 export function cameraBudget(peerCount: number): VideoBudget {
@@ -28,6 +32,8 @@ export function sameBudget(a: VideoBudget | null, b: VideoBudget | null): boolea
     (!!a &&
       !!b &&
       a.scaleResolutionDownBy === b.scaleResolutionDownBy &&
-      a.maxBitrate === b.maxBitrate)
+      a.maxBitrate === b.maxBitrate &&
+      a.maxFramerate === b.maxFramerate &&
+      (a.active ?? true) === (b.active ?? true))
   )
 }

@@ -125,6 +125,13 @@ export class ChatController implements ChatApi {
     this.pendingNotes = []
   }
 
+  /** Something for the user arrived in the chat (a file offer): counted as unread unless in view. */
+  countUnread(): void {
+    const { panelOpen } = this.deps.store.getState()
+    if (panelOpen && this.deps.isWindowFocused()) return
+    this.deps.store.setState((s) => ({ unread: s.unread + 1 }))
+  }
+
   setNotifications(enabled: boolean): void {
     this.deps.store.setState({ notifications: enabled })
     this.deps.saveNotifications?.(enabled)

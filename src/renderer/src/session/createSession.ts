@@ -2,9 +2,9 @@
  * The session: joins signaling and the mesh, and is the only writer to the stores.
  * Failures never throw out of the public methods; they land in callStore.error.
  */
-import { nanoid } from 'nanoid'
 import type { MediaStateMessage } from '../../../shared/channel/media'
 import type { JoinAckBody, PeerInfo } from '../../../shared/protocol'
+import { parseSavedAudioSettings, processingOf } from '../media/audioSettings'
 import { LevelMeter } from '../media/levelMeter'
 import type { MediaDevicesLike } from '../media/localMedia'
 import { Mesh } from '../rtc/mesh'
@@ -21,41 +21,28 @@ import {
   type CallStore,
   type Participant,
 } from '../store/callStore'
-import type { ChatStore } from '../store/chatStore'
-import { createGameStore, type GameStore } from '../store/gameStore'
-import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
-import { createFilesStore, type FilesStore } from '../store/filesStore'
-import {
-  createWhiteboardCursorStore,
-  createWhiteboardStore,
-  type WhiteboardCursorStore,
-  type WhiteboardStore,
-} from '../store/whiteboardStore'
+import { createAudioStore, type AudioStore } from '../store/audioStore'
 import { LOCAL_SPEAKER_KEY, type SpeakingStore } from '../store/speakingStore'
-import { ChatController } from './chatController'
-import { GameController } from './gameController'
+import { AudioController } from './audioController'
+import { createCallFeatures, type CallFeatureDeps } from './callFeatures'
 import { callErrorFromSignaling } from './errors'
-import { FilesController } from './filesController'
-import { unavailableFilesPlatform, type FilesPlatform } from './filesPlatform'
 import { LocalMediaController } from './localMediaController'
 import { MediaStateController } from './mediaStateController'
 import { patchParticipant, remoteParticipant, removeParticipant, upsertPeer } from './participants'
 import { ScreenShareController } from './screenShareController'
+import { RemoteVoices } from './remoteVoices'
 import { scheduleTurnRefresh } from './turnRefresh'
-import { WhiteboardController } from './whiteboardController'
 import type { JoinOptions, ScreenShareOptions, Session } from './types'
 
-export interface SessionDeps {
+export interface SessionDeps extends CallFeatureDeps {
   callStore: CallStore
   speakingStore: SpeakingStore
-  chatStore: ChatStore
-  /** The draw-and-guess game's store (a fresh one when absent, e.g. in tests). */
-  gameStore?: GameStore
-  /** The whiteboard's stores (fresh ones when absent, e.g. in tests). */
-  whiteboardStore?: WhiteboardStore
-  whiteboardCursorStore?: WhiteboardCursorStore
-  /** Runs a function at the next animation frame (whiteboard points are batched per frame). */
-  scheduleFrame?: (run: () => void) => void
+  /** Audio settings and microphone hints (session.audio); a private store when absent. */
+  audioStore?: AudioStore
+  /** Where audio settings are kept between runs (localStorage in the app). */
+  audioSettingsStorage?: { load(): string | null; save(value: string): void }
+  /** Remote voices can be sent to a chosen output (HTMLMediaElement.setSinkId exists). */
+  canChooseSpeaker?: boolean
   mediaDevices: MediaDevicesLike | undefined
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection
   createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
@@ -67,18 +54,6 @@ export interface SessionDeps {
   lostPeerGraceMs?: number
   /** How long after a peer connects its voice starts being metered. */
   remoteMeterDelayMs?: number
-  /** Whether the app window has focus; chat counts unread messages while it has not. */
-  isWindowFocused?: () => boolean
-  /** A system notification (desktop app); absent in the browser. */
-  notify?: (title: string, body: string) => void
-  /** The summary of several chat messages in one notification, in the UI language. */
-  describeUnread?: (count: number) => string
-  /** Chat notifications as the user last chose (default on), and where a change is kept. */
-  chatNotifications?: { enabled: boolean; save: (enabled: boolean) => void }
-  /** File sharing: its stores and where files are read, kept and saved. */
-  files?: { store: FilesStore; progress: FileProgressStore; platform: FilesPlatform }
-  now?: () => number
-  newId?: () => string
 }
 
 const DEFAULT_LOST_PEER_GRACE_MS = 10_000
@@ -92,8 +67,6 @@ interface CallContext {
   offMesh: () => void
   offClient: (() => void)[]
   lostPeerTimers: Map<string, ReturnType<typeof setTimeout>>
-  /** Peers whose voice is metered, or about to be (timer pending). */
-  metered: Map<string, ReturnType<typeof setTimeout> | null>
   /** Stops the TURN credential refresh of the current membership. */
   stopTurnRefresh: () => void
 }
@@ -101,7 +74,6 @@ interface CallContext {
 export function createSession(deps: SessionDeps): Session {
   const store = deps.callStore
   const lostPeerGraceMs = deps.lostPeerGraceMs ?? DEFAULT_LOST_PEER_GRACE_MS
-  const remoteMeterDelayMs = deps.remoteMeterDelayMs ?? DEFAULT_REMOTE_METER_DELAY_MS
   let call: CallContext | null = null
   /** A connection opened by preconnect(), handed to the next join() for the same server. */
   let warm: { url: string; client: SignalingClient } | null = null
@@ -123,8 +95,16 @@ export function createSession(deps: SessionDeps): Session {
     },
   })
 
+  const voices = new RemoteVoices({
+    meter,
+    delayMs: deps.remoteMeterDelayMs ?? DEFAULT_REMOTE_METER_DELAY_MS,
+    streamOf: (peerId) => call?.mesh.link(peerId)?.remoteCameraStream ?? null,
+  })
+
+  const audioStore = deps.audioStore ?? createAudioStore()
   const local = new LocalMediaController({
     store,
+    audioProcessing: () => processingOf(audioStore.getState().settings),
     mediaDevices: deps.mediaDevices,
     createMediaStream: deps.createMediaStream,
     onTrackChange: (kind, track) => {
@@ -135,6 +115,19 @@ export function createSession(deps: SessionDeps): Session {
       })
     },
     onStateChange: () => mediaStates.announce(),
+  })
+
+  const audio = new AudioController({
+    store: audioStore,
+    callStore: store,
+    microphone: local,
+    mediaDevices: deps.mediaDevices,
+    createMediaStream: deps.createMediaStream,
+    createMeter: (onSample) =>
+      new LevelMeter({ createAudioContext: deps.createAudioContext ?? (() => null), onSample }),
+    storage: deps.audioSettingsStorage,
+    parse: parseSavedAudioSettings,
+    canChooseSpeaker: deps.canChooseSpeaker ?? false,
   })
 
   const screens = new ScreenShareController({
@@ -176,43 +169,13 @@ export function createSession(deps: SessionDeps): Session {
 
   const mediaStates = new MediaStateController({ store, router, localState: mediaState })
 
-  const now = deps.now ?? Date.now
-  const chat = new ChatController({
-    store: deps.chatStore,
+  const features = createCallFeatures(deps, {
     router,
-    newId: deps.newId ?? (() => nanoid(12)),
-    now,
-    nameOf: (peerId) => store.getState().participants[peerId]?.name,
-    isWindowFocused: deps.isWindowFocused ?? (() => true),
-    ...(deps.notify ? { notify: deps.notify } : {}),
-    ...(deps.describeUnread ? { describeUnread: deps.describeUnread } : {}),
-    notificationsEnabled: deps.chatNotifications?.enabled ?? true,
-    saveNotifications: deps.chatNotifications?.save,
+    callStore: store,
+    mesh: () => call?.mesh ?? null,
+    cameraOn: () => local.sending.video,
   })
-
-  const files = new FilesController({
-    store: deps.files?.store ?? createFilesStore(),
-    progress: deps.files?.progress ?? createFileProgressStore(),
-    ...(deps.files?.platform ?? unavailableFilesPlatform()),
-    router,
-    openChannel: (peerId, label) => call?.mesh.openChannel(peerId, label) ?? null,
-    newId: () => nanoid(16),
-    now,
-    nameOf: (peerId) => store.getState().participants[peerId]?.name,
-  })
-
-  const whiteboard = new WhiteboardController({
-    store: deps.whiteboardStore ?? createWhiteboardStore(),
-    cursorStore: deps.whiteboardCursorStore ?? createWhiteboardCursorStore(),
-    router,
-    scheduleFrame: deps.scheduleFrame ?? ((run) => void setTimeout(run, 16)),
-  })
-
-  const game = new GameController({
-    store: deps.gameStore ?? createGameStore(),
-    now,
-    board: whiteboard,
-  })
+  const { chat } = features
 
   function selfParticipant(self: PeerInfo): Participant {
     const sending = local.sending
@@ -239,19 +202,12 @@ export function createSession(deps: SessionDeps): Session {
     if (!known) chat.system('joined', peer.name)
   }
 
-  function stopMetering(ctx: CallContext, peerId: string): void {
-    const timer = ctx.metered.get(peerId)
-    if (timer) clearTimeout(timer)
-    ctx.metered.delete(peerId)
-    meter.untrack(peerId)
-  }
-
   function removePeer(ctx: CallContext, peerId: string): void {
     const timer = ctx.lostPeerTimers.get(peerId)
     if (timer) clearTimeout(timer)
     ctx.lostPeerTimers.delete(peerId)
     ctx.mesh.remove(peerId)
-    stopMetering(ctx, peerId)
+    voices.forget(peerId)
     const name = store.getState().participants[peerId]?.name
     removeParticipant(store, peerId)
     if (name !== undefined) chat.system('left', name)
@@ -274,15 +230,12 @@ export function createSession(deps: SessionDeps): Session {
   function followMesh(mesh: Mesh): () => void {
     const offs = [
       mesh.on('peer-added', (peerId) => router.addPeer(peerId)),
-      mesh.on('peer-removed', (peerId) => {
-        router.removePeer(peerId)
-        files.peerGone(peerId)
-      }),
+      mesh.on('peer-removed', (peerId) => router.removePeer(peerId)),
       mesh.on('peer-channel', (peerId, port) => {
         if (port.kind !== 'bulk') router.attach(peerId, port)
-        else files.attachChannel(peerId, port)
       }),
       mediaStates.attach(mesh),
+      features.follow(mesh),
     ]
     return () => {
       for (const off of offs) off()
@@ -293,30 +246,13 @@ export function createSession(deps: SessionDeps): Session {
 
   function attachMesh(ctx: CallContext): void {
     const { mesh } = ctx
-    // A remote voice is metered a moment after its link connects: no audio flows before that,
-    // and setting up its WebAudio source is a long main-thread task that would otherwise land
-    // between the connection and the first video frames. A replaced stream is metered at once.
-    const meterWhenConnected = (peerId: string) => {
-      const link = mesh.link(peerId)
-      if (link?.connectionStatus !== 'connected' || !link.remoteCameraStream) return
-      if (!ctx.metered.has(peerId)) {
-        const timer = setTimeout(() => {
-          ctx.metered.set(peerId, null)
-          const stream = ctx.mesh.link(peerId)?.remoteCameraStream
-          if (call === ctx && stream) meter.track(peerId, stream)
-        }, remoteMeterDelayMs)
-        ctx.metered.set(peerId, timer)
-      } else if (ctx.metered.get(peerId) === null) {
-        meter.track(peerId, link.remoteCameraStream)
-      }
-    }
     mesh.on('peer-status', (peerId: string, status: LinkStatus) => {
       patch(peerId, { connection: status })
-      meterWhenConnected(peerId)
+      voices.refresh(peerId, status === 'connected')
     })
     mesh.on('peer-camera', (peerId, stream) => {
       patch(peerId, { cameraStream: stream })
-      meterWhenConnected(peerId)
+      voices.refresh(peerId, mesh.link(peerId)?.connectionStatus === 'connected')
     })
   }
 
@@ -336,10 +272,7 @@ export function createSession(deps: SessionDeps): Session {
     const participants: Record<string, Participant> = { [ack.self.id]: selfParticipant(ack.self) }
     for (const peer of ack.peers) participants[peer.id] = remoteParticipant(peer)
     set({ self: ack.self, room: ack.room, participants, signaling: 'connected', phase: 'in-call' })
-    chat.start(ack.self, { requestHistory: ack.peers.length > 0 })
-    game.attach(ctx.client, ack.self.id)
-    files.start(ack.self.id)
-    whiteboard.start(ack.self.id, { requestSnapshot: ack.peers.length > 0 })
+    features.enter(ctx.client, ack)
     attachMesh(ctx)
     // We are the newcomer: we call everyone already there.
     ctx.mesh.connectAll(ack.peers.map((peer) => peer.id))
@@ -347,7 +280,7 @@ export function createSession(deps: SessionDeps): Session {
 
   function onRejoined(ctx: CallContext, ack: JoinAckBody, resumed: boolean): void {
     if (!resumed) {
-      for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
+      voices.clear()
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
       ctx.lostPeerTimers.clear()
       ctx.offMesh()
@@ -358,7 +291,7 @@ export function createSession(deps: SessionDeps): Session {
       return
     }
     set({ room: ack.room })
-    void game.resync()
+    features.resumed()
     ctx.mesh.setIceServers(ack.iceServers)
     keepTurnFresh(ctx, ack)
     const present = new Set(ack.peers.map((p) => p.id))
@@ -426,15 +359,12 @@ export function createSession(deps: SessionDeps): Session {
       ctx.stopTurnRefresh()
       for (const off of ctx.offClient) off()
       for (const timer of ctx.lostPeerTimers.values()) clearTimeout(timer)
-      for (const peerId of [...ctx.metered.keys()]) stopMetering(ctx, peerId)
+      voices.clear()
       ctx.offMesh()
       ctx.mesh.close()
       ctx.client.close()
     }
-    chat.stop()
-    game.detach()
-    void files.stop().catch((error: unknown) => console.warn('could not delete files', error))
-    whiteboard.stop()
+    features.exit()
     const initial = initialCallState()
     set({
       phase: 'lobby',
@@ -475,9 +405,11 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     chat,
-    game,
-    files,
-    whiteboard,
+    game: features.game,
+    files: features.files,
+    whiteboard: features.whiteboard,
+    quality: features.quality,
+    audio: audio.api,
 
     async startPreview() {
       meter.resume()
@@ -544,7 +476,6 @@ export function createSession(deps: SessionDeps): Session {
         offMesh: followMesh(mesh),
         offClient: [],
         lostPeerTimers: new Map(),
-        metered: new Map(),
         stopTurnRefresh: () => {},
       }
       call = ctx

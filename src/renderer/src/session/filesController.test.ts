@@ -11,7 +11,9 @@ function controller(mesh: RouterMesh, id: string, clock: { now: number }) {
   const progress = createFileProgressStore()
   const saveFile = vi.fn(async (_file: File) => {})
   const storage = new MemoryStorage()
+  const onIncomingOffer = vi.fn()
   const files = new FilesController({
+    onIncomingOffer,
     store,
     progress,
     router: mesh.router(id),
@@ -30,7 +32,7 @@ function controller(mesh: RouterMesh, id: string, clock: { now: number }) {
     limits: { maxFileBytes: 100 },
   })
   files.start(id)
-  return { files, store, progress, saveFile, storage }
+  return { files, store, progress, saveFile, storage, onIncomingOffer }
 }
 
 describe('FilesController', () => {
@@ -49,6 +51,9 @@ describe('FilesController', () => {
       self: false,
     })
     expect(ana.store.getState().offers[0]?.self).toBe(true)
+    // The chat counts it as unread for the receiver, not for the sender.
+    expect(bo.onIncomingOffer).toHaveBeenCalledTimes(1)
+    expect(ana.onIncomingOffer).not.toHaveBeenCalled()
 
     ana.files.offer([new File([new Uint8Array(101)], 'big.bin')])
     expect(ana.store.getState().notice).toEqual({ code: 'too-large', name: 'big.bin' })

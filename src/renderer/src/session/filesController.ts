@@ -33,6 +33,8 @@ export interface FilesControllerDeps extends Omit<FilesEngineDeps, 'openChannel'
   nameOf: (peerId: string) => string | undefined
   /** Hands a finished file to the user; resolves when done or declined. */
   saveFile: (file: File) => Promise<void>
+  /** Someone else offered a file (the chat counts it as unread while out of view). */
+  onIncomingOffer?: () => void
   setInterval?: (fn: () => void, ms: number) => ReturnType<typeof setInterval>
   clearInterval?: (timer: ReturnType<typeof setInterval>) => void
 }
@@ -165,6 +167,7 @@ export class FilesController implements FilesApi {
 
   private onOffer(offer: OfferInfo): void {
     const senderName = offer.self ? '' : (this.deps.nameOf(offer.from) ?? '')
+    const isNew = !this.deps.store.getState().offers.some((o) => o.key === offer.key)
     this.deps.store.setState((s) => {
       const index = s.offers.findIndex((o) => o.key === offer.key)
       if (index < 0) return { offers: [...s.offers, { ...offer, senderName }] }
@@ -173,6 +176,7 @@ export class FilesController implements FilesApi {
       offers[index] = { ...offer, senderName: offers[index]!.senderName || senderName }
       return { offers }
     })
+    if (isNew && !offer.self) this.deps.onIncomingOffer?.()
   }
 
   private onTransfer(transfer: TransferInfo): void {

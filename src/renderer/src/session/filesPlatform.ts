@@ -4,6 +4,7 @@
  * or the desktop app's save dialog for saving.
  */
 import { nanoid } from 'nanoid'
+import type { MoimDesktopApi } from '../../../preload/index.d'
 import { OpfsStorage } from '../engines/files/opfsStorage'
 import { StorageError, type FileStorage, type SourceFactory } from '../engines/files/storage'
 import { workerSources } from '../engines/files/workerSource'
@@ -61,4 +62,28 @@ export function browserFilesPlatform(saveFile: (file: File) => Promise<void>): F
       }),
   )
   return { storage, openSource, saveFile }
+}
+
+/** Bytes per IPC message when the desktop app saves a file (the main process takes <= 8 MiB). */
+export const DESKTOP_SAVE_CHUNK = 4 * 1024 * 1024
+
+/**
+ * The desktop app's save: the main process asks the user where (a save dialog), then takes the
+ * file in chunks read one at a time, so memory stays bounded for any size.
+ */
+export function desktopSaveFile(api: MoimDesktopApi['files']): (file: File) => Promise<void> {
+  return async (file) => {
+    const token = await api.saveBegin({ name: file.name, size: file.size })
+    if (!token) return
+    try {
+      for (let offset = 0; offset < file.size; offset += DESKTOP_SAVE_CHUNK) {
+        const slice = file.slice(offset, offset + DESKTOP_SAVE_CHUNK)
+        await api.saveChunk(token, offset, new Uint8Array(await slice.arrayBuffer()))
+      }
+    } catch (error) {
+      await api.saveAbort(token).catch(() => {})
+      throw error
+    }
+    if (!(await api.saveEnd(token))) throw new Error('the file was not saved completely')
+  }
 }

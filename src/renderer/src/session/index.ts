@@ -3,15 +3,19 @@ import { translate } from '../i18n/translate'
 import { languageStore } from '../i18n/languageStore'
 import { getDesktopApi } from '../platform/desktop'
 import { callStore } from '../store/callStore'
+import { audioStore } from '../store/audioStore'
 import { chatStore } from '../store/chatStore'
 import { gameStore } from '../store/gameStore'
 import { fileProgressStore } from '../store/fileProgressStore'
 import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
 import { whiteboardCursorStore, whiteboardStore } from '../store/whiteboardStore'
+import { debugIceTransportPolicy, withIceTransportPolicy } from '../rtc/debugIcePolicy'
 import { createSession } from './createSession'
 import { leaveOnPageHide } from './leaveOnPageHide'
-import { browserFilesPlatform, downloadFile } from './filesPlatform'
+import { browserFilesPlatform, desktopSaveFile, downloadFile } from './filesPlatform'
+import { statsStore } from '../store/statsStore'
+import { exposeDiagnostics } from './diagnosticsHook'
 
 export { createSession, type SessionDeps } from './createSession'
 export { resolveServerUrl } from './serverUrl'
@@ -34,7 +38,11 @@ function createMeterContext(): AudioContext | null {
 
 const desktop = getDesktopApi()
 
+// The web client's debug switch (rtc/debugIcePolicy.ts); the desktop app ignores it.
+const icePolicy = desktop ? null : debugIceTransportPolicy(globalThis.location?.search ?? '')
+
 const CHAT_NOTIFICATIONS_KEY = 'moim.chat.notifications'
+const AUDIO_SETTINGS_KEY = 'moim.audio'
 
 function savedChatNotifications(): boolean {
   try {
@@ -56,15 +64,24 @@ export const session = createSession({
   callStore,
   speakingStore,
   chatStore,
-  gameStore,
   whiteboardStore,
   whiteboardCursorStore,
   scheduleFrame: (run) =>
     typeof requestAnimationFrame === 'function'
       ? void requestAnimationFrame(() => run())
       : void setTimeout(run, 16),
+  gameStore,
+  audioStore,
+  audioSettingsStorage: {
+    load: () => globalThis.localStorage?.getItem(AUDIO_SETTINGS_KEY) ?? null,
+    save: (value) => globalThis.localStorage?.setItem(AUDIO_SETTINGS_KEY, value),
+  },
+  canChooseSpeaker:
+    typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
+  statsStore,
   mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
-  createPeerConnection: (config) => new RTCPeerConnection(config),
+  createPeerConnection: (config) =>
+    new RTCPeerConnection(withIceTransportPolicy(config, icePolicy)),
   createMediaStream: (tracks) => new MediaStream(tracks),
   createAudioContext: createMeterContext,
   isWindowFocused: () => typeof document === 'undefined' || document.hasFocus(),
@@ -79,8 +96,9 @@ export const session = createSession({
   files: {
     store: filesStore,
     progress: fileProgressStore,
-    platform: browserFilesPlatform(downloadFile),
+    platform: browserFilesPlatform(desktop ? desktopSaveFile(desktop.files) : downloadFile),
   },
 })
 
 if (typeof window !== 'undefined') leaveOnPageHide(session, window)
+exposeDiagnostics(session.quality)

@@ -12,6 +12,7 @@ import {
   type AcquireResult,
   type MediaDevicesLike,
 } from '../media/localMedia'
+import type { AudioProcessing } from '../media/audioSettings'
 import type { CallStore, LocalMediaState, MediaErrorInfo } from '../store/callStore'
 import type { MediaKind } from '../rtc/peerLink'
 
@@ -23,6 +24,8 @@ export interface LocalMediaDeps {
   onTrackChange: (kind: MediaKind, track: MediaStreamTrack | null) => void
   /** Enabled flags changed: the call side re-announces its media state. */
   onStateChange: () => void
+  /** The microphone processing to open it with (audio settings); all on when absent. */
+  audioProcessing?: () => AudioProcessing
 }
 
 export class LocalMediaController {
@@ -83,6 +86,7 @@ export class LocalMediaController {
           video: wantVideo,
           microphoneId: local.microphoneId,
           cameraId: local.cameraId,
+          processing: this.deps.audioProcessing?.(),
         })
         if (!this.previewing) {
           // stopPreview() ran while the prompt was open: don't leave a camera running.
@@ -120,6 +124,7 @@ export class LocalMediaController {
           audio: true,
           video: false,
           microphoneId: local.microphoneId,
+          processing: this.deps.audioProcessing?.(),
         })
         this.applyAcquired(result, true, false)
         await this.refreshDevices()
@@ -148,6 +153,40 @@ export class LocalMediaController {
     })
   }
 
+  /** Mutes or unmutes (push-to-talk); unlike toggleAudio it never opens a closed microphone. */
+  setAudioEnabled(enabled: boolean): Promise<void> {
+    return this.serialize(async () => {
+      const track = this.tracks.audio
+      if (!track || this.state.audioEnabled === enabled) return
+      track.enabled = enabled
+      this.patch({ audioEnabled: enabled })
+      this.deps.onStateChange()
+    })
+  }
+
+  /**
+   * Reopens an open microphone with the processing now in the settings: browsers fix echo
+   * cancellation and noise suppression when the track is created.
+   */
+  reopenMicrophone(): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.tracks.audio) return
+      const result = await acquireUserMedia(this.deps.mediaDevices, {
+        audio: true,
+        video: false,
+        microphoneId: this.state.microphoneId,
+        processing: this.deps.audioProcessing?.(),
+      })
+      if (!result.audio) {
+        this.patch({ error: result.error })
+        return
+      }
+      result.audio.enabled = this.state.audioEnabled
+      this.setTrack('audio', result.audio)
+      this.publish()
+    })
+  }
+
   setCamera(deviceId: string): Promise<void> {
     return this.serialize(() => this.switchDevice('video', deviceId))
   }
@@ -171,7 +210,12 @@ export class LocalMediaController {
     const request =
       kind === 'video'
         ? { audio: false, video: true, cameraId: deviceId }
-        : { audio: true, video: false, microphoneId: deviceId }
+        : {
+            audio: true,
+            video: false,
+            microphoneId: deviceId,
+            processing: this.deps.audioProcessing?.(),
+          }
     let result = await acquireUserMedia(this.deps.mediaDevices, request)
     if (result.error?.kind === 'busy' && this.tracks[kind]) {
       // Some drivers allow one open camera at a time: release the old one and try again.

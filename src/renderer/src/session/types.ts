@@ -1,7 +1,9 @@
+import type { AudioApi } from './audioController'
 import type { ChatApi } from './chatController'
 import type { GameApi } from './gameController'
 import type { FilesApi } from './filesController'
 import type { WhiteboardApi } from './whiteboardController'
+import type { QualityApi } from './qualityController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
 export interface JoinOptions {
@@ -33,6 +35,10 @@ export interface Session {
   files: FilesApi
   /** The shared whiteboard (whiteboardStore, whiteboardCursorStore; the board through `scene`). */
   whiteboard: WhiteboardApi
+  /** Audio settings, push-to-talk and the muted hint (audioStore). */
+  audio: AudioApi
+  /** Link statistics and adaptation (statsStore); read-only figures for diagnostics. */
+  quality?: QualityApi
   /** Acquires camera + microphone for the lobby preview and lists devices. Never throws. */
   startPreview(): Promise<void>
   /** Releases the preview devices (e.g. when the lobby unmounts without joining). */

@@ -55,6 +55,24 @@ describe('WhiteboardController (the contract the game relies on)', () => {
     expect(state('a').canDraw).toBe(true)
   })
 
+  it('with a drawer, only the drawer’s pointer is shown', async () => {
+    const { wb, cursors, mesh } = call(['a', 'b', 'c'])
+    await eventually(() => expect(mesh.router('c').openPeers).toHaveLength(2))
+    wb('a').moveCursor({ x: 1, y: 1 })
+    wb('b').moveCursor({ x: 2, y: 2 })
+    await eventually(() =>
+      expect(Object.keys(cursors.get('c')!.getState().cursors)).toHaveLength(2),
+    )
+    for (const id of ['a', 'b', 'c']) wb(id).setExclusiveDrawer('b')
+    expect(cursors.get('c')!.getState().cursors).toEqual({ b: { x: 2, y: 2 } })
+    wb('a').moveCursor({ x: 5, y: 5 })
+    wb('b').moveCursor({ x: 6, y: 6 })
+    await eventually(() =>
+      expect(cursors.get('c')!.getState().cursors).toEqual({ b: { x: 6, y: 6 } }),
+    )
+    expect(cursors.get('b')!.getState().cursors).toEqual({})
+  })
+
   it('resetLocal empties the board here only, with nothing sent, and forgets the undo history', async () => {
     const { wb, state, shown, line } = call(['a', 'b'])
     line('a', 10)

@@ -181,6 +181,12 @@ export class WhiteboardController implements WhiteboardApi {
 
   setExclusiveDrawer(peerId: string | null): void {
     this.engine.setExclusiveDrawer(peerId)
+    if (peerId !== null) {
+      const { cursors } = this.deps.cursorStore.getState()
+      const kept = peerId in cursors ? { [peerId]: cursors[peerId]! } : {}
+      if (Object.keys(cursors).length !== Object.keys(kept).length)
+        this.deps.cursorStore.setState({ cursors: kept })
+    }
     this.syncState()
   }
 

@@ -33,7 +33,8 @@ export interface CallError {
   params?: Record<string, string | number>
 }
 
-export type PeerConnectionStatus = 'connecting' | 'connected' | 'failed'
+/** 'reconnecting': the link worked and lost its path; ICE is being restarted. */
+export type PeerConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed'
 
 /** State of the signaling link while in a call: 'reconnecting' keeps media running. */
 export type SignalingStatus = 'idle' | 'connected' | 'reconnecting' | 'failed'

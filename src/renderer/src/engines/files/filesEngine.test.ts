@@ -7,6 +7,7 @@ import {
   readChunkHeader,
 } from '../../../../shared/channel/files'
 import { eventually } from '../../rtc/testing/eventually'
+import { MAX_OFFERS_PER_PEER } from './filesEngine'
 import { FilesWorld, randomBytes, type Peer } from './testing/filesWorld'
 
 function fileOf(bytes: Uint8Array<ArrayBuffer>, name = 'photo.jpg'): File {
@@ -186,6 +187,16 @@ describe('FilesEngine', () => {
     const chul = world.add('chul')
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(chul.offers.size).toBe(0)
+  })
+
+  it('keeps at most MAX_OFFERS_PER_PEER offers from one peer', async () => {
+    const world = new FilesWorld()
+    const ana = world.add('ana')
+    const bo = world.add('bo')
+    for (let i = 0; i <= MAX_OFFERS_PER_PEER; i++) ana.engine.offer(new Blob(['x']), `${i}.txt`)
+    await eventually(() => expect(bo.offers.size).toBe(MAX_OFFERS_PER_PEER))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(bo.offers.size).toBe(MAX_OFFERS_PER_PEER)
   })
 
   it('a late joiner gets the open offers', async () => {

@@ -39,6 +39,8 @@ import { isOver, offerKey, type FileErrorCode, type OfferInfo, type TransferInfo
 
 /** Reads of the file kept in flight ahead of the channel. */
 const READ_AHEAD = 4
+/** Offers kept from one peer in a call: more is a flood, not sharing. */
+export const MAX_OFFERS_PER_PEER = 200
 
 export interface FilesLimits {
   maxFileBytes: number
@@ -452,6 +454,9 @@ export class FilesEngine extends Emitter<FilesEngineEvents> {
     if (!this.self) return
     const key = offerKey(peerId, m.offerId)
     if (this.offers.has(key)) return
+    let fromPeer = 0
+    for (const offer of this.offers.values()) if (offer.from === peerId) fromPeer++
+    if (fromPeer >= MAX_OFFERS_PER_PEER) return
     const info: OfferInfo = {
       key,
       offerId: m.offerId,

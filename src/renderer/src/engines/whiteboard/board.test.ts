@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { Board } from './board'
 import { keyOf, type BoardOp, type StrokeOp } from './ops'
-import { fromEntry, opsPages, toEntry } from './snapshot'
+import { decodeOpsFrame } from '../../../../shared/whiteboard/opsCodec'
+import { fromWire, snapshotFrames, toWire } from './snapshot'
 
 function stroke(author: string, seq: number, lamport: number, points = [10, 10, 20, 20]): StrokeOp {
   return {
@@ -39,7 +40,7 @@ function apply(board: Board, message: Message): void {
   else if ('undo' in message) {
     const { author, seq, undone, rev } = message.undo
     board.setUndone(author, seq, undone, rev)
-  } else for (const op of message.snapshot) board.add(fromEntry(toEntry(op)))
+  } else for (const op of message.snapshot) board.add(fromWire(toWire(clone(op))))
 }
 
 function shown(board: Board): string[] {
@@ -150,8 +151,8 @@ describe('Board reconciliation', () => {
         // The joiner hears the rest live, some of it before the snapshot arrives.
         const live = order.slice(cut)
         live.slice(0, 1).forEach((m) => apply(joiner, m))
-        const pages = opsPages(source.all())
-        for (const page of pages) for (const entry of page.ops) joiner.add(fromEntry(entry))
+        for (const frame of snapshotFrames(source.all()))
+          for (const op of decodeOpsFrame(frame).ops) joiner.add(fromWire(op))
         live.slice(1).forEach((m) => apply(joiner, m))
         expect(shown(joiner)).toEqual(expected)
       }
@@ -206,13 +207,14 @@ describe('Board reconciliation', () => {
     const board = new Board()
     const long = Array.from({ length: 8_000 }, (_, i) => (i * 37) % 2_000)
     for (let i = 0; i < 30; i++) board.add(stroke('a', i, i + 1, long))
-    const pages = opsPages(board.all())
-    expect(pages.length).toBeGreaterThan(1)
-    for (const page of pages) expect(JSON.stringify(page).length).toBeLessThan(64 * 1024)
+    const frames = snapshotFrames(board.all())
+    expect(frames.length).toBeGreaterThan(1)
+    for (const frame of frames) expect(frame.byteLength).toBeLessThan(64 * 1024)
+    const pages = frames.map(decodeOpsFrame)
     expect(pages.at(-1)?.done).toBe(true)
-    expect(pages.slice(0, -1).every((p) => !p.done)).toBe(true)
+    expect(pages.slice(0, -1).every((p) => !p.done && p.snapshot)).toBe(true)
     const copy = new Board()
-    for (const page of pages) for (const entry of page.ops) copy.add(fromEntry(entry))
+    for (const page of pages) for (const op of page.ops) copy.add(fromWire(op))
     expect(shown(copy)).toEqual(shown(board))
     expect((copy.get('a', 3) as StrokeOp).points).toEqual(long)
   })

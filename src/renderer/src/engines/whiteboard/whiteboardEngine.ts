@@ -7,19 +7,19 @@
  */
 import {
   STROKE_POINTS_MAX,
+  WB_OPS_TAG,
   WB_POINTS_TAG,
   wbClearSchema,
   wbCursorSchema,
   wbFillSchema,
-  wbOpsSchema,
   wbSnapshotRequestSchema,
   wbStrokeEndSchema,
   wbStrokeRequestSchema,
   wbStrokeSchema,
   wbUndoSchema,
   type StrokeTool,
-  type WbOps,
 } from '../../../../shared/channel/whiteboard'
+import { decodeOpsFrame, type OpsFrame } from '../../../../shared/whiteboard/opsCodec'
 import {
   encodePointsFrame,
   POINT_QUANTUM,
@@ -32,7 +32,7 @@ import { defineRoute, type MessageRouter } from '../../rtc/messageRouter'
 import { Board, type BoardChange } from './board'
 import { OwnHistory } from './history'
 import { opKey, pointCount, type BoardOp, type StrokeOp } from './ops'
-import { fromEntry, opsPages, toEntry } from './snapshot'
+import { fromWire, repairFrame, snapshotFrames } from './snapshot'
 
 export const wbStrokeRoute = defineRoute('wb-stroke', wbStrokeSchema)
 export const wbStrokeEndRoute = defineRoute('wb-stroke-end', wbStrokeEndSchema)
@@ -41,7 +41,6 @@ export const wbClearRoute = defineRoute('wb-clear', wbClearSchema)
 export const wbUndoRoute = defineRoute('wb-undo', wbUndoSchema)
 export const wbSnapshotRequestRoute = defineRoute('wb-snapshot-request', wbSnapshotRequestSchema)
 export const wbStrokeRequestRoute = defineRoute('wb-stroke-request', wbStrokeRequestSchema)
-export const wbOpsRoute = defineRoute('wb-ops', wbOpsSchema)
 export const wbCursorRoute = defineRoute('wb-cursor', wbCursorSchema, { channel: 'volatile' })
 
 /** A point in board units (see BOARD_WIDTH/BOARD_HEIGHT). */
@@ -165,17 +164,27 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       }),
       router.on(wbSnapshotRequestRoute, (peer) => {
         if (!this.self) return
-        for (const page of opsPages(this.board.all())) router.send(peer, wbOpsRoute, page)
+        for (const frame of snapshotFrames(this.board.all()))
+          router.sendBinary(peer, WB_OPS_TAG, frame)
       }),
       router.on(wbStrokeRequestRoute, (peer, m) => {
         const self = this.self
         const op = self ? this.board.get(self, m.seq) : undefined
         if (!op || op.kind !== 'stroke' || !op.complete) return
-        router.send(peer, wbOpsRoute, { type: 'wb-ops', ops: [toEntry(op)], done: true })
+        router.sendBinary(peer, WB_OPS_TAG, repairFrame(op))
       }),
-      router.on(wbOpsRoute, (peer, page) => this.onOps(peer, page)),
+      router.onBinary(WB_OPS_TAG, (peer, payload) => {
+        let frame: OpsFrame
+        try {
+          frame = decodeOpsFrame(payload)
+        } catch (error) {
+          return this.deps.warn?.(`a malformed whiteboard ops frame: ${String(error)}`)
+        }
+        this.onOps(peer, frame)
+      }),
       router.on(wbCursorRoute, (peer, m) => {
-        if (!this.self) return
+        // During a game turn only the drawer's pointer is worth showing.
+        if (!this.accepts(peer)) return
         const point =
           m.x === null || m.y === null ? null : { x: m.x / POINT_QUANTUM, y: m.y / POINT_QUANTUM }
         this.emit('cursor', peer, point)
@@ -391,9 +400,12 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     return true
   }
 
-  /** The local pointer on the board (board units), or null when it left; sent once per frame. */
+  /**
+   * The local pointer on the board (board units), or null when it left; sent once per frame,
+   * and only while the local user may draw.
+   */
   moveCursor(point: BoardPoint | null): void {
-    if (!this.self) return
+    if (!this.canDraw) return
     if (point === null) this.cursor = { x: null, y: null }
     else {
       const [x, y] = quantise(point.x, point.y)
@@ -504,24 +516,24 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     this.deps.router.send(peer, wbSnapshotRequestRoute, { type: 'wb-snapshot-request' })
   }
 
-  private onOps(peer: string, page: WbOps): void {
+  private onOps(peer: string, page: OpsFrame): void {
     const self = this.self
     if (!self) return
-    let changed = false
-    for (const entry of page.ops) {
-      if (!this.accepts(entry.author)) continue
-      let op: BoardOp
-      try {
-        op = fromEntry(entry)
-      } catch (error) {
-        this.deps.warn?.(`a malformed whiteboard operation: ${String(error)}`)
-        continue
-      }
+    // A snapshot comes in render order: onto an empty or older board each operation lands on
+    // top, and a view draws just it; anything landing in the middle redraws everything once.
+    const tails: BoardChange[] = []
+    let rebuild = false
+    for (const wire of page.ops) {
+      if (!this.accepts(wire.author)) continue
+      const op = fromWire(wire)
       if (op.author === self) this.nextSeq = Math.max(this.nextSeq, op.seq + 1)
-      if (this.board.add(op)) changed = true
+      const change = this.board.add(op)
+      if (change?.kind === 'tail' && !rebuild) tails.push(change)
+      else if (change) rebuild = true
     }
-    if (changed) this.emit('change', { kind: 'rebuild' })
-    if (page.done && this.snapshot?.from === peer) {
+    if (rebuild) this.emit('change', { kind: 'rebuild' })
+    else for (const change of tails) this.emit('change', change)
+    if (page.snapshot && page.done && this.snapshot?.from === peer) {
       this.snapshot = null
       this.emit('snapshot', peer)
     }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
+import { MicrophoneStatus } from '../audio/MicrophoneStatus'
 import { ChatPanel } from '../chat/ChatPanel'
 import { FileDropZone } from '../files/FileDropZone'
 import { GAME_SETTINGS_DIALOG_ID, GameSettingsDialog, GameStage, isGameShown } from '../game'
@@ -96,6 +97,7 @@ export function CallScreen(): ReactElement {
             </>
           ) : null}
         </p>
+        <MicrophoneStatus isMac={isMac} />
         {errorMessage ? (
           <div className="call-error">
             <MessageBox

@@ -7,6 +7,7 @@ import { useChatStore } from '../../store/useChatStore'
 import { useWhiteboardStore } from '../../store/useWhiteboardStore'
 import { GAME_SETTINGS_DIALOG_ID, GameButton } from '../game'
 import { WhiteboardIcon } from '../whiteboard/icons'
+import { UplinkSummary } from '../quality/UplinkSummary'
 import { copyText } from './clipboard'
 import { buildWebInviteUrl } from './inviteLinks'
 import { InvitePopover } from './InvitePopover'
@@ -104,6 +105,7 @@ export function ControlsBar({
 
   return (
     <div className="controls">
+      <UplinkSummary />
       <div
         className="toolbar"
         role="toolbar"

@@ -1,5 +1,8 @@
 import { memo, useState, type CSSProperties, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
+import { useAudioStore } from '../../store/useAudioStore'
+import { QualityIndicator } from '../quality/QualityIndicator'
+import { VideoPausedNotice } from '../quality/VideoPausedNotice'
 import { useIsSpeaking } from '../../store/useCallStore'
 import { hasLiveTrack } from './media'
 import type { TileRect } from './gridLayout'
@@ -8,6 +11,12 @@ import { Avatar } from './ui/Avatar'
 import { NameText } from './ui/NameText'
 import { CameraOffIcon, MicOffIcon, PinIcon, RemoveUserIcon } from './ui/icons'
 import { VideoView } from './ui/VideoView'
+
+const CONNECTION_TEXT = {
+  connecting: 'call.connecting',
+  reconnecting: 'call.peerReconnecting',
+  failed: 'call.connectionLost',
+} as const
 
 interface VideoTileProps {
   tile: TileModel
@@ -35,6 +44,7 @@ function VideoTileView({
   const isScreen = tile.kind === 'screen'
   const speaking = useIsSpeaking(participant.id) && !isScreen
   const [confirmingKick, setConfirmingKick] = useState(false)
+  const speakerId = useAudioStore((s) => s.settings.speakerId)
   const label = tileLabel(tile, t)
   // Own tracks are checked directly; for others the media-state message is the truth, since a
   // remote track can stay "live" while the sender has disabled it. Until that message arrives,
@@ -69,6 +79,7 @@ function VideoTileView({
       <VideoView
         stream={tile.stream}
         muted={participant.isSelf}
+        sinkId={participant.isSelf ? undefined : (speakerId ?? '')}
         mirrored={participant.isSelf && !isScreen}
         fit={isScreen || featured ? 'contain' : 'cover'}
         hidden={!showVideo}
@@ -82,9 +93,18 @@ function VideoTileView({
 
       {connection !== 'connected' ? (
         <div className={`tile-overlay connection-${connection}`}>
-          {connection === 'connecting' ? <span className="spinner" aria-hidden="true" /> : null}
-          <span>{t(connection === 'connecting' ? 'call.connecting' : 'call.connectionLost')}</span>
+          {connection !== 'failed' ? <span className="spinner" aria-hidden="true" /> : null}
+          <span>{t(CONNECTION_TEXT[connection])}</span>
         </div>
+      ) : null}
+
+      {!participant.isSelf && !isScreen ? (
+        <>
+          {participant.videoEnabled !== false ? (
+            <VideoPausedNotice peerId={participant.id} />
+          ) : null}
+          <QualityIndicator peerId={participant.id} name={participant.name} />
+        </>
       ) : null}
 
       <figcaption className="tile-caption">

@@ -83,6 +83,12 @@ const fakeSession: Session = {
     setExclusiveDrawer: vi.fn(),
     resetLocal: vi.fn(),
   },
+  audio: {
+    setProcessing: vi.fn(),
+    setPushToTalk: vi.fn(),
+    setSpeaker: vi.fn(),
+    talk: vi.fn(),
+  },
 }
 
 function render(element: ReactElement): string {

@@ -76,7 +76,11 @@ export function WhiteboardCanvas({ painterRef }: WhiteboardCanvasProps): ReactEl
     event.preventDefault()
     const point = toBoard(event)
     if (tool === 'fill') return whiteboard.fillAt(point)
-    event.currentTarget.setPointerCapture(event.pointerId)
+    try {
+      event.currentTarget.setPointerCapture(event.pointerId)
+    } catch {
+      // The pointer is already gone (released between the event and this call): draw anyway.
+    }
     drawing.current = event.pointerId
     whiteboard.beginStroke(point)
   }

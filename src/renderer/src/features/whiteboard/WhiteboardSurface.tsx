@@ -3,13 +3,14 @@ import { useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
 import { useWhiteboardStore } from '../../store/useWhiteboardStore'
+import { isMacPlatform } from '../call/shortcuts'
 import type { BoardPainter } from './boardPainter'
 import { historyShortcut } from './palette'
 import { WhiteboardCanvas } from './WhiteboardCanvas'
 import { WhiteboardToolbar } from './WhiteboardToolbar'
 import './whiteboard.css'
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const isMac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform)
 
 /** Typing in a text field keeps its own undo. */
 function isTextField(target: EventTarget | null): boolean {

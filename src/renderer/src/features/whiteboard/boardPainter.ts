@@ -36,6 +36,8 @@ export class BoardPainter {
   private signature = ''
   private readonly fillCache = new Map<string, { signature: string; spans: Int32Array }>()
   private live: StrokeOp[] = []
+  /** Baked operations not yet drawn on the reference raster (only a fill needs it). */
+  private referenceBehind: { op: StrokeOp | FillOp; spans: Int32Array | null }[] = []
   private needsRebuild = true
   private frame: number | null = null
   private readonly off: () => void
@@ -80,6 +82,7 @@ export class BoardPainter {
     layer.width = BOARD_WIDTH
     layer.height = BOARD_HEIGHT
     const layerCtx = canvas2d(layer)
+    this.syncReference()
     layerCtx.drawImage(this.reference, 0, 0)
     for (const op of this.live) drawStroke(layerCtx, op)
     ctx.drawImage(layer, 0, 0)
@@ -145,6 +148,7 @@ export class BoardPainter {
     this.lastBaked = null
     this.signature = ''
     this.live = []
+    this.referenceBehind = []
     for (const op of this.scene.visible()) {
       if (op.kind === 'stroke' && !op.complete) this.live.push(op)
       else this.bake(op)
@@ -154,14 +158,13 @@ export class BoardPainter {
   private bake(op: BoardOp): void {
     const scale = this.scale
     this.backCtx.setTransform(scale, 0, 0, scale, 0, 0)
-    this.refCtx.setTransform(1, 0, 0, 1, 0, 0)
     if (op.kind === 'stroke') {
       drawStroke(this.backCtx, op)
-      drawStroke(this.refCtx, op)
+      this.referenceBehind.push({ op, spans: null })
     } else if (op.kind === 'fill') {
       const spans = this.fillSpans(op)
       drawSpans(this.backCtx, spans, op.color)
-      drawSpans(this.refCtx, spans, op.color)
+      this.referenceBehind.push({ op, spans })
     }
     this.lastBaked = op
     this.signature = hash(
@@ -169,10 +172,22 @@ export class BoardPainter {
     )
   }
 
+  /** Brings the reference raster up to what is baked. */
+  private syncReference(): void {
+    const ctx = this.refCtx
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    for (const { op, spans } of this.referenceBehind) {
+      if (spans) drawSpans(ctx, spans, op.color)
+      else if (op.kind === 'stroke') drawStroke(ctx, op)
+    }
+    this.referenceBehind = []
+  }
+
   private fillSpans(op: FillOp): Int32Array {
     const key = keyOf(op)
     const cached = this.fillCache.get(key)
     if (cached && cached.signature === this.signature) return cached.spans
+    this.syncReference()
     const pixels = this.refCtx.getImageData(0, 0, BOARD_WIDTH, BOARD_HEIGHT).data
     const spans = floodFillSpans(
       pixels,

@@ -1,27 +1,5 @@
 /** Whiteboard icons (24px grid, currentColor). Decorative: the controls carry the names. */
-import type { ReactElement, SVGProps } from 'react'
-
-type IconProps = SVGProps<SVGSVGElement>
-
-function Svg({ children, ...props }: IconProps): ReactElement {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  )
-}
+import { Svg, type IconProps } from '../call/ui/svgIcon'
 
 export const WhiteboardIcon = (props: IconProps) => (
   <Svg {...props}>

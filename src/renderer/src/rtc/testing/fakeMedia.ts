@@ -58,6 +58,14 @@ export class FakeTrack extends FakeEventTarget {
   getSettings(): { deviceId?: string } {
     return this.deviceId ? { deviceId: this.deviceId } : {}
   }
+
+  /** Like browsers: same source, its own id and its own enabled flag. */
+  clone(): FakeTrack {
+    const copy = new FakeTrack(this.kind, this.deviceId)
+    copy.enabled = this.enabled
+    copy.readyState = this.readyState
+    return copy
+  }
 }
 
 export class FakeStream extends FakeEventTarget {

@@ -3,6 +3,10 @@
  * (stable / have-local-offer / have-remote-offer, implicit rollback on a remote offer), mids,
  * transceiver directions, msid streams, addTrack transceiver association, trickle candidates
  * bound to an ICE ufrag, ICE restarts, negotiationneeded, and a paired data channel.
+ * Like browsers, setLocalDescription, setRemoteDescription and addIceCandidate run one at a time
+ * on an operations queue, and the signaling state changes only when an operation completes; with
+ * `operationLatencyMs` each takes that long, which opens the window real glare happens in (an
+ * offer being made while the state still reads `stable`).
  * Descriptions are JSON, not SDP; the real thing is covered by the E2E suite in Chromium.
  */
 import { FakeStream, FakeTrack } from './fakeMedia'
@@ -169,6 +173,11 @@ export class FakePeerConnection {
   readonly addedCandidates: (RTCIceCandidateInit | null)[] = []
   offersMade = 0
   restartCount = 0
+  /** How long each queued operation takes (0: one microtask, the default). */
+  operationLatencyMs = 0
+  /** Operations queued or running: > 0 while a description is being applied. */
+  pendingOperations = 0
+  private operations: Promise<void> = Promise.resolve()
   private nextMid = 0
   private ufrag: string
   private remoteUfrag: string | null = null
@@ -266,8 +275,36 @@ export class FakePeerConnection {
     this.queueNegotiationNeeded()
   }
 
-  async setLocalDescription(description?: RTCSessionDescriptionInit): Promise<void> {
-    await Promise.resolve()
+  setLocalDescription(description?: RTCSessionDescriptionInit): Promise<void> {
+    return this.enqueue(() => this.applyLocalDescription(description))
+  }
+
+  setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    return this.enqueue(() => this.applyRemoteDescription(description))
+  }
+
+  addIceCandidate(candidate?: RTCIceCandidateInit | null): Promise<void> {
+    return this.enqueue(() => this.applyIceCandidate(candidate))
+  }
+
+  /** Runs an operation after the ones before it have finished, as the JSEP operations chain does. */
+  private enqueue(operation: () => void): Promise<void> {
+    this.pendingOperations++
+    const run = this.operations.then(async () => {
+      try {
+        if (this.operationLatencyMs > 0)
+          await new Promise((done) => setTimeout(done, this.operationLatencyMs))
+        else await Promise.resolve()
+        operation()
+      } finally {
+        this.pendingOperations--
+      }
+    })
+    this.operations = run.catch(() => undefined)
+    return run
+  }
+
+  private applyLocalDescription(description?: RTCSessionDescriptionInit): void {
     this.assertOpen()
     if (description?.type === 'rollback') return this.rollback()
     if (this.signalingState === 'stable' || this.signalingState === 'have-local-offer') {
@@ -317,8 +354,7 @@ export class FakePeerConnection {
     throw domError('InvalidStateError', `setLocalDescription in ${this.signalingState}`)
   }
 
-  async setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
-    await Promise.resolve()
+  private applyRemoteDescription(description: RTCSessionDescriptionInit): void {
     this.assertOpen()
     const sdp = JSON.parse(description.sdp ?? '') as FakeSdp
     if (description.type === 'offer') {
@@ -360,8 +396,7 @@ export class FakePeerConnection {
     throw domError('InvalidStateError', `unsupported remote description ${description.type}`)
   }
 
-  async addIceCandidate(candidate?: RTCIceCandidateInit | null): Promise<void> {
-    await Promise.resolve()
+  private applyIceCandidate(candidate?: RTCIceCandidateInit | null): void {
     if (!this.remoteDescription) throw domError('InvalidStateError', 'no remote description')
     if (candidate && candidate.usernameFragment !== this.remoteUfrag) {
       throw domError('OperationError', `unknown ufrag ${candidate.usernameFragment}`)

@@ -1,11 +1,15 @@
 import type { ReactElement } from 'react'
 import { useSession } from '../../../sessionContext'
 import { useCallStoreShallow } from '../../../store/useCallStore'
+import { AudioSettingsFields } from '../../audio/AudioSettingsFields'
 import { hasLiveTrack } from '../media'
 import { DeviceSelect } from './DeviceSelect'
 import { MicLevelMeter } from './MicLevelMeter'
 
-/** Camera and microphone selects with a live mic meter: the lobby and the Devices dialog. */
+/**
+ * Camera and microphone selects with a live mic meter, then the speaker and the audio settings:
+ * the lobby and the Devices dialog.
+ */
 export function DeviceChoices({ speakerKey }: { speakerKey: string }): ReactElement {
   const session = useSession()
   const local = useCallStoreShallow((s) => ({
@@ -36,6 +40,7 @@ export function DeviceChoices({ speakerKey }: { speakerKey: string }): ReactElem
           active={local.audioEnabled && hasLiveTrack(local.stream, 'audio')}
         />
       </div>
+      <AudioSettingsFields />
     </>
   )
 }

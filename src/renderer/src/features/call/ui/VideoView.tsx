@@ -9,6 +9,11 @@ interface VideoViewProps {
   fit?: 'cover' | 'contain'
   hidden?: boolean
   label?: string
+  /**
+   * Output device for the sound (setSinkId; '' = system default). Left alone when undefined, or
+   * where the browser cannot route audio.
+   */
+  sinkId?: string
   /** Called with true once frames are decoded and false when the element empties, so callers show an avatar instead of a black box meanwhile. */
   onHasFramesChange?: (hasFrames: boolean) => void
 }
@@ -24,6 +29,7 @@ export function VideoView({
   fit = 'cover',
   hidden = false,
   label,
+  sinkId,
   onHasFramesChange,
 }: VideoViewProps): ReactElement {
   const ref = useRef<HTMLVideoElement>(null)
@@ -67,6 +73,14 @@ export function VideoView({
       document.removeEventListener('keydown', unmuteOnGesture, { capture: true })
     }
   }, [stream, muted])
+
+  useEffect(() => {
+    const video = ref.current as (HTMLVideoElement & { sinkId?: string }) | null
+    if (!video || sinkId === undefined || typeof video.setSinkId !== 'function') return
+    if (video.sinkId === sinkId) return
+    // An unplugged or refused device leaves the sound where it was.
+    video.setSinkId(sinkId).catch((error: unknown) => console.warn('setSinkId failed', error))
+  }, [sinkId])
 
   useEffect(() => {
     const video = ref.current

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { describeOrder, firstSide, roundOrder } from './runOrder'
+
+describe('bench run order', () => {
+  it('alternates which side goes first, round by round', () => {
+    expect([0, 1, 2, 3].map((r) => roundOrder('baseline', r))).toEqual([
+      ['baseline', 'app'],
+      ['app', 'baseline'],
+      ['baseline', 'app'],
+      ['app', 'baseline'],
+    ])
+    expect(describeOrder('app', 2)).toBe('app then baseline, baseline then app')
+  })
+
+  it('flips a coin for the opening side unless the environment pins it', () => {
+    expect(firstSide(undefined, () => 0.2)).toBe('app')
+    expect(firstSide(undefined, () => 0.7)).toBe('baseline')
+    expect(firstSide('baseline-first', () => 0.2)).toBe('baseline')
+    expect(firstSide('app-first', () => 0.7)).toBe('app')
+  })
+})

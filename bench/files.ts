@@ -1,0 +1,167 @@
+/**
+ * File transfer throughput and receiver memory: a 200 MB file from A to B through the app (drop
+ * the file, B clicks Accept; bytes travel on the engine's bulk channel into OPFS, hashed on both
+ * sides) next to a raw RTCDataChannel blast between the same two pages, in the same call, with
+ * the same 256 KiB messages and the same queue marks. Samples alternate so both see the same
+ * machine load. Both rates are measured at the receiver, from its first to its last message.
+ * Also: the app's end-to-end time (Accept -> verified) and the receiver's peak JS heap growth
+ * over the transfer (V8's used heap via CDP, sampled every 100 ms after a GC).
+ * Target: app >= 0.9x raw, heap growth < 64 MB. MOIM_BENCH_FILES_2GB=1 adds a 2 GB transfer.
+ */
+import { cpus, loadavg } from 'node:os'
+import type { CDPSession, Page } from 'playwright-core'
+import { launchBrowser, newParticipant } from '../e2e/harness/browser'
+import { cardButton, fileCard } from '../e2e/harness/files'
+import { installProbes } from '../e2e/harness/probes'
+import { startTestServer } from '../e2e/harness/server'
+import { expectRemoteVideosPlaying, joinViaUi } from '../e2e/harness/ui'
+import {
+  dropFile,
+  installArrivalProbe,
+  rawAnswer,
+  rawBlast,
+  rawClose,
+  rawCreate,
+  rawDescribe,
+  resetArrival,
+  type ArrivalWindow,
+} from './files/pageScripts'
+import { median } from './join/timing'
+
+const MB = 1_000_000
+const SIZE = 200 * 1024 * 1024
+const MESSAGE_SIZE = 256 * 1024
+const SAMPLES = 3
+const TARGET_RATIO = 0.9
+const HEAP_LIMIT = 64 * 1024 * 1024
+const DEADLINE_MS = 15 * 60_000
+
+const deadline = setTimeout(() => {
+  console.error(`files: gave up after ${DEADLINE_MS / 60_000} minutes`)
+  process.exit(1)
+}, DEADLINE_MS)
+
+async function arrival(page: Page) {
+  return page.evaluate(() => (globalThis as unknown as ArrivalWindow).__benchArrival)
+}
+
+function rate(a: { first: number; last: number; bytes: number }): number {
+  return a.bytes / MB / ((a.last - a.first) / 1000)
+}
+
+/** Samples the used JS heap every 100 ms until stopped; resolves to the peak growth. */
+async function watchHeap(cdp: CDPSession): Promise<() => Promise<number>> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  const base = (await cdp.send('Runtime.getHeapUsage')).usedSize
+  let peak = base
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, (await cdp.send('Runtime.getHeapUsage')).usedSize)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  })()
+  return async () => {
+    running = false
+    await loop
+    return peak - base
+  }
+}
+
+async function appSample(sender: Page, receiver: Page, cdp: CDPSession, size: number, n: number) {
+  await receiver.evaluate(resetArrival)
+  const name = `sample-${n}.bin`
+  await sender.evaluate(dropFile, { name, size })
+  const card = await fileCard(receiver, name)
+  const stopHeap = await watchHeap(cdp)
+  const started = Date.now()
+  await cardButton(card, 'Accept').click()
+  await card.getByText('Received and verified').waitFor({ timeout: 10 * 60_000 })
+  const endToEnd = (Date.now() - started) / 1000
+  const heap = await stopHeap()
+  const a = await arrival(receiver)
+  // The received file is deleted again so the next sample starts from the same storage.
+  await sender.getByRole('article', { name }).getByRole('button', { name: 'Withdraw' }).click()
+  return { mbps: rate(a), endToEnd, heap, bytes: a.bytes }
+}
+
+async function rawSample(sender: Page, receiver: Page, size: number) {
+  await receiver.evaluate(resetArrival)
+  await sender.evaluate(rawCreate, 'sender')
+  await receiver.evaluate(rawCreate, 'receiver')
+  const offer = await sender.evaluate(rawDescribe, null)
+  const answer = await receiver.evaluate(rawDescribe, offer)
+  await sender.evaluate(rawAnswer, answer)
+  await sender.evaluate(rawBlast, { size, messageSize: MESSAGE_SIZE })
+  await receiver.waitForFunction(
+    (total) => (globalThis as unknown as ArrivalWindow).__benchArrival.bytes >= total,
+    size,
+    { timeout: 10 * 60_000, polling: 100 },
+  )
+  const a = await arrival(receiver)
+  await sender.evaluate(rawClose)
+  await receiver.evaluate(rawClose)
+  return { mbps: rate(a) }
+}
+
+async function main(): Promise<void> {
+  const browser = await launchBrowser()
+  const server = await startTestServer()
+  try {
+    const people = []
+    for (const name of ['Ana', 'Bo']) {
+      const person = await newParticipant(browser, server.origin)
+      await person.context.addInitScript(installProbes)
+      await person.context.addInitScript(installArrivalProbe)
+      await joinViaUi(person.page, { origin: server.origin, name, room: 'bench-files' })
+      people.push(person)
+    }
+    const [ana, bo] = people as [(typeof people)[0], (typeof people)[0]]
+    await expectRemoteVideosPlaying(bo.page, 1)
+    const cdp = await bo.context.newCDPSession(bo.page)
+
+    const sizes = [SIZE, ...(process.env.MOIM_BENCH_FILES_2GB === '1' ? [2 * 1024 ** 3] : [])]
+    for (const size of sizes) {
+      const samples = size === SIZE ? SAMPLES : 1
+      const app: number[] = []
+      const raw: number[] = []
+      const heaps: number[] = []
+      const ends: number[] = []
+      for (let i = 1; i <= samples; i++) {
+        raw.push((await rawSample(ana.page, bo.page, size)).mbps)
+        const sample = await appSample(ana.page, bo.page, cdp, size, i)
+        app.push(sample.mbps)
+        heaps.push(sample.heap)
+        ends.push(sample.endToEnd)
+      }
+      const ratio = median(app) / median(raw)
+      const heap = Math.max(...heaps)
+      const label = `${Math.round(size / 1024 / 1024)} MiB`
+      console.log(
+        `files (${label} A->B, ${MESSAGE_SIZE / 1024} KiB messages, median of ${samples})`,
+      )
+      console.log(
+        `  app engine: ${median(app).toFixed(1)} MB/s (samples ${app.map((v) => v.toFixed(1)).join(', ')})`,
+      )
+      console.log(
+        `  raw blast:  ${median(raw).toFixed(1)} MB/s (samples ${raw.map((v) => v.toFixed(1)).join(', ')})`,
+      )
+      console.log(
+        `  ratio:      ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+      )
+      console.log(
+        `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (both sides hash SHA-256 in JS workers and write OPFS: CPU the raw blast does not spend)`,
+      )
+      console.log(`  app Accept -> verified: ${median(ends).toFixed(1)} s`)
+      console.log(
+        `  receiver peak JS heap growth: ${(heap / 1024 / 1024).toFixed(1)} MiB (target < 64 MiB) ${heap < HEAP_LIMIT ? 'OK' : 'OVER'}`,
+      )
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+    clearTimeout(deadline)
+  }
+}
+
+await main()

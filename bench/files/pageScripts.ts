@@ -1,0 +1,171 @@
+/**
+ * In-page parts of the files benchmark. Functions passed to page.evaluate are serialized, so
+ * each is self-contained; the node tsconfig has no DOM library, so the browser shapes used are
+ * declared here.
+ */
+
+interface Arrival {
+  first: number
+  last: number
+  bytes: number
+  channels: number
+}
+
+export interface ArrivalWindow {
+  __benchArrival: Arrival
+}
+
+interface Listener {
+  addEventListener(type: string, fn: (event: never) => void, options?: { once: boolean }): void
+}
+
+interface Channel extends Listener {
+  label: string
+  readyState: string
+  binaryType: string
+  bufferedAmount: number
+  bufferedAmountLowThreshold: number
+  send(data: Uint8Array): void
+  close(): void
+}
+
+interface Description {
+  toJSON(): unknown
+}
+
+interface PeerConnection extends Listener {
+  iceGatheringState: string
+  localDescription: Description
+  createDataChannel(label: string, init: { ordered: boolean }): Channel
+  setLocalDescription(): Promise<void>
+  setRemoteDescription(description: unknown): Promise<void>
+  close(): void
+}
+
+type PeerConnectionClass = new (...args: unknown[]) => PeerConnection
+
+interface BenchWindow extends ArrivalWindow {
+  performance: { now(): number }
+  crypto: { getRandomValues(bytes: Uint8Array): void }
+  RTCPeerConnection: PeerConnectionClass
+  __benchCount: (data: { byteLength: number }) => void
+  __raw?: { pc: PeerConnection; channel: Channel | null }
+  File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown
+  DataTransfer: new () => { items: { add(file: unknown): void } }
+  DragEvent: new (type: string, init: Record<string, unknown>) => unknown
+  dispatchEvent(event: unknown): void
+}
+
+/**
+ * Init script: timestamps the first and last message of every bulk channel the page receives
+ * (the app's) and of the raw baseline's channel, so both rates are measured the same way.
+ */
+export function installArrivalProbe(): void {
+  const w = globalThis as unknown as BenchWindow
+  w.__benchArrival = { first: 0, last: 0, bytes: 0, channels: 0 }
+  w.__benchCount = (data) => {
+    const now = w.performance.now()
+    const a = w.__benchArrival
+    if (a.first === 0) a.first = now
+    a.last = now
+    a.bytes += data.byteLength
+  }
+  const Original = w.RTCPeerConnection
+  w.RTCPeerConnection = class extends Original {
+    constructor(...args: unknown[]) {
+      super(...args)
+      this.addEventListener('datachannel', ({ channel }: { channel: Channel }) => {
+        if (!channel.label.startsWith('moim-bulk:')) return
+        w.__benchArrival.channels++
+        channel.addEventListener('message', ({ data }: { data: { byteLength: number } }) =>
+          w.__benchCount(data),
+        )
+      })
+    }
+  }
+}
+
+export function resetArrival(): void {
+  const w = globalThis as unknown as BenchWindow
+  w.__benchArrival = { first: 0, last: 0, bytes: 0, channels: 0 }
+}
+
+/** Offers a file of `size` bytes (a random 8 MiB block, repeated) by dropping it on the call. */
+export function dropFile({ name, size }: { name: string; size: number }): void {
+  const w = globalThis as unknown as BenchWindow
+  const block = new Uint8Array(8 * 1024 * 1024)
+  for (let at = 0; at < block.length; at += 65536)
+    w.crypto.getRandomValues(block.subarray(at, at + 65536))
+  const parts: Uint8Array[] = []
+  for (let left = size; left > 0; left -= block.length)
+    parts.push(left >= block.length ? block : block.subarray(0, left))
+  const data = new w.DataTransfer()
+  data.items.add(new w.File(parts, name, { type: 'application/octet-stream' }))
+  for (const type of ['dragenter', 'dragover', 'drop'])
+    w.dispatchEvent(new w.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+}
+
+/** Raw baseline, either side: a bare RTCPeerConnection with one ordered, reliable channel. */
+export function rawCreate(role: string): void {
+  const w = globalThis as unknown as BenchWindow
+  const pc = new w.RTCPeerConnection()
+  w.__raw = { pc, channel: null }
+  if (role === 'sender') {
+    w.__raw.channel = pc.createDataChannel('raw-blast', { ordered: true })
+  } else {
+    pc.addEventListener('datachannel', ({ channel }: { channel: Channel }) => {
+      channel.binaryType = 'arraybuffer'
+      channel.addEventListener('message', ({ data }: { data: { byteLength: number } }) =>
+        w.__benchCount(data),
+      )
+    })
+  }
+}
+
+/** This side's description with every candidate in it (no trickle needed on loopback). */
+export async function rawDescribe(remote: unknown): Promise<unknown> {
+  const pc = (globalThis as unknown as BenchWindow).__raw!.pc
+  if (remote) await pc.setRemoteDescription(remote)
+  await pc.setLocalDescription()
+  if (pc.iceGatheringState !== 'complete')
+    await new Promise<void>((resolve) =>
+      pc.addEventListener('icegatheringstatechange', () => {
+        if (pc.iceGatheringState === 'complete') resolve()
+      }),
+    )
+  return pc.localDescription.toJSON()
+}
+
+export async function rawAnswer(answer: unknown): Promise<void> {
+  await (globalThis as unknown as BenchWindow).__raw!.pc.setRemoteDescription(answer)
+}
+
+/**
+ * Sends `size` bytes in `messageSize` messages as fast as the channel takes them, with the same
+ * queue marks as the app's ChannelPort (wait above 4 MiB, resume at 1 MiB).
+ */
+export async function rawBlast({ size, messageSize }: { size: number; messageSize: number }) {
+  const w = globalThis as unknown as BenchWindow
+  const channel = w.__raw!.channel!
+  if (channel.readyState !== 'open')
+    await new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }))
+  channel.bufferedAmountLowThreshold = 1024 * 1024
+  const message = new Uint8Array(messageSize)
+  w.crypto.getRandomValues(message.subarray(0, 65536))
+  let sent = 0
+  while (sent < size) {
+    if (channel.bufferedAmount > 4 * 1024 * 1024)
+      await new Promise((resolve) =>
+        channel.addEventListener('bufferedamountlow', resolve, { once: true }),
+      )
+    const n = Math.min(messageSize, size - sent)
+    channel.send(n === messageSize ? message : message.subarray(0, n))
+    sent += n
+  }
+}
+
+export function rawClose(): void {
+  const raw = (globalThis as unknown as BenchWindow).__raw
+  raw?.channel?.close()
+  raw?.pc.close()
+}
