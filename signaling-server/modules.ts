@@ -18,7 +18,17 @@ export type Handler = (socket: MoimSocket, payload: unknown) => Promise<Ack>
  * only the joins and leaves of its own connections (and the leaves its own timers decide).
  */
 export type MembershipEvent =
-  | { type: 'joined'; roomId: string; peer: PeerInfo; resumed: boolean }
+  | {
+      type: 'joined'
+      roomId: string
+      peer: PeerInfo
+      resumed: boolean
+      /**
+       * The peer's id in this room before, when it came back with a valid resume token after its
+       * place had ended (new id): lets modules give it back what it had (the game: its score).
+       */
+      previousId?: string
+    }
   | { type: 'left'; roomId: string; peerId: string; reason: LeaveReason }
   | { type: 'host'; roomId: string; hostId: string }
 

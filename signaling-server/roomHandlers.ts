@@ -270,11 +270,18 @@ export class RoomHandlers {
         socket.to(roomChannel(req.room)).emit('peer:joined', { id: peerId, name })
       }
       this.deliverHeld(socket, req.room, peerId)
+      // A sealed token of this very room (same instance) proves who came back under a new id.
+      const cameBack =
+        resume.kind === 'none' &&
+        claim !== null &&
+        outcome.room.instance === claim.ticket.instance &&
+        claim.id !== peerId
       this.deps.membership?.publish({
         type: 'joined',
         roomId: req.room,
         peer: { id: peerId, name },
         resumed: resume.kind !== 'none',
+        ...(cameBack ? { previousId: claim.id } : {}),
       })
       this.deps.metrics.joins.inc()
       this.deps.logger.debug(

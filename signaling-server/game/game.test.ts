@@ -203,4 +203,46 @@ describe('draw-and-guess on the server', () => {
     expect(guesser.state?.drawerId).toBe(ids.a)
     expect(guesser.state?.word).toBeNull()
   })
+
+  it('a player back after the grace period (new id, same resume token) keeps their score', async () => {
+    const clock = new ManualClock()
+    const server = await world.server({
+      resumeGraceMs: 20,
+      modules: [gameModule({ clock, random: () => 0 })],
+    })
+    const [a, b, c] = await Promise.all([0, 1, 2].map(() => world.client(server.url)))
+    await join(a, { room: 'back', name: 'Ara' })
+    const jb = await join(b, { room: 'back', name: 'Bo' })
+    await join(c, { room: 'back', name: 'Cy' })
+    await a.emitWithAck('game:start', { settings })
+    await a.emitWithAck('game:choose', { turn: 1, index: 0 })
+    const sync = await a.emitWithAck('game:sync', {})
+    if (!sync.ok || !sync.secret || !('word' in sync.secret)) throw new Error('no word')
+    const secretWord = sync.secret.word
+    expect(await b.emitWithAck('game:guess', { text: secretWord })).toMatchObject({
+      result: 'correct',
+    })
+
+    const gone = next(a, 'game:state', (e) =>
+      Boolean(e.state?.players.some((p) => p.id === jb.self.id && !p.present)),
+    )
+    b.disconnect()
+    await gone
+    const b2 = await world.client(server.url)
+    const back = next(a, 'game:state', (e) =>
+      Boolean(e.state?.players.some((p) => p.name === 'Bo' && p.present)),
+    )
+    const rejoined = await join(b2, { room: 'back', name: 'Bo', resumeToken: jb.resumeToken })
+    expect(rejoined.self.id).not.toBe(jb.self.id)
+    const players = (await back).state?.players ?? []
+    // Still counted as having guessed this turn, under the new id...
+    expect(players.filter((p) => p.name === 'Bo')).toEqual([
+      { id: rejoined.self.id, name: 'Bo', score: 0, guessed: true, present: true },
+    ])
+    // ...so the points of that guess land on the new id when the turn ends.
+    const reveal = next(a, 'game:state', (e) => e.state?.phase === 'reveal')
+    clock.advance(settings.drawTimeSec * 1000)
+    const final = (await reveal).state?.players.find((p) => p.name === 'Bo')
+    expect(final).toMatchObject({ id: rejoined.self.id, score: 300 })
+  })
 })

@@ -74,15 +74,20 @@ export function gameLease(
     }
 
     const forward = async (op: GameOp): Promise<GameReply | null> => {
+      let timer: NodeJS.Timeout | undefined
       try {
         // The adapter gives up after its own requestsTimeout; ours is usually shorter.
         const answers = (await Promise.race([
           io.serverSideEmitWithAck('game:op', op),
-          sleep(forwardMs).then(() => []),
+          new Promise<ForwardAnswer[]>((resolve) => {
+            timer = setTimeout(() => resolve([]), forwardMs)
+          }),
         ])) as ForwardAnswer[]
         for (const answer of answers) if (answer.handled) return answer.reply
       } catch (err) {
         logger.debug({ err, op: op.kind }, 'forwarding a game op got no full answer')
+      } finally {
+        clearTimeout(timer)
       }
       return null
     }

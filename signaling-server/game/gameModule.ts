@@ -103,7 +103,10 @@ export function gameModule(options: GameModuleOptions = {}): ServerModule {
 
       const unsubscribe = context.membership.subscribe((event) => {
         let op: GameOp | null = null
-        if (event.type === 'joined') op = { kind: 'joined', roomId: event.roomId, peer: event.peer }
+        if (event.type === 'joined') {
+          const { roomId, peer, previousId } = event
+          op = { kind: 'joined', roomId, peer, ...(previousId ? { previousId } : {}) }
+        }
         if (event.type === 'left') op = { kind: 'left', roomId: event.roomId, peerId: event.peerId }
         if (!op) return
         routes

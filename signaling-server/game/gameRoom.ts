@@ -221,7 +221,14 @@ export class GameRoom {
     return 'wrong'
   }
 
-  memberJoined(peer: PeerInfo): void {
+  /** `previousId`: the id this person had before coming back under a new one (resume token). */
+  memberJoined(peer: PeerInfo, previousId?: string): void {
+    const returning = previousId
+      ? this.data.players.find((p) => p.id === previousId && !p.present)
+      : undefined
+    if (returning && !this.data.players.some((p) => p.id === peer.id)) {
+      this.rekey(returning.id, peer.id)
+    }
     const player = this.data.players.find((p) => p.id === peer.id)
     if (player) {
       // A reconnect (same peer id through the resume token): same line, same score.
@@ -246,6 +253,18 @@ export class GameRoom {
     if (inTurn && peerId === d.drawerId) return this.endTurn()
     if (d.phase === 'drawing' && this.everyoneGuessed()) return this.endTurn()
     this.publish()
+  }
+
+  /** Everything the game knows of `from` now belongs to `to` (the same person, a new peer id). */
+  private rekey(from: string, to: string): void {
+    const d = this.data
+    const swap = (id: string): string => (id === from ? to : id)
+    for (const p of d.players) p.id = swap(p.id)
+    for (const g of d.guessed) g.id = swap(g.id)
+    for (const g of d.gains) g.id = swap(g.id)
+    d.guessers = d.guessers.map(swap)
+    d.queue = d.queue.map(swap)
+    d.drawerId = swap(d.drawerId)
   }
 
   /** Ends the game at once (the host stopped it); nothing is sent after this. */

@@ -84,7 +84,7 @@ export class GameService {
         return { ok: true }
       }
       case 'joined':
-        game?.memberJoined(op.peer)
+        game?.memberJoined(op.peer, op.previousId)
         return { ok: true }
       case 'left':
         game?.memberLeft(op.peerId)

@@ -13,7 +13,7 @@ export type GameOp =
   | { kind: 'guess'; roomId: string; peerId: string; text: string }
   | { kind: 'stop'; roomId: string; peerId: string }
   | { kind: 'sync'; roomId: string; peerId: string }
-  | { kind: 'joined'; roomId: string; peer: PeerInfo }
+  | { kind: 'joined'; roomId: string; peer: PeerInfo; previousId?: string }
   | { kind: 'left'; roomId: string; peerId: string }
 
 export type GameReply =

@@ -6,7 +6,9 @@ import { useChatStore } from '../../store/useChatStore'
 import { MicrophoneStatus } from '../audio/MicrophoneStatus'
 import { ChatPanel } from '../chat/ChatPanel'
 import { FileDropZone } from '../files/FileDropZone'
-import { WhiteboardStage } from '../whiteboard'
+import { GAME_SETTINGS_DIALOG_ID, GameSettingsDialog, GameStage, isGameShown } from '../game'
+import { WhiteboardStage, WhiteboardSurface } from '../whiteboard'
+import { useGameStore } from '../../store/useGameStore'
 import { useWhiteboardStore } from '../../store/useWhiteboardStore'
 import type { MediaErrorInfo } from '../../store/callStore'
 import { describeCallError, describeMediaError } from '../lobby/errorMessages'
@@ -46,6 +48,7 @@ export function CallScreen(): ReactElement {
   const chatOpen = useChatStore((s) => s.panelOpen)
   const [chatFocus, setChatFocus] = useState(0)
   const boardOpen = useWhiteboardStore((s) => s.open)
+  const gameShown = useGameStore(isGameShown)
 
   const closeChat = useCallback(() => {
     session.chat.closePanel()
@@ -129,8 +132,12 @@ export function CallScreen(): ReactElement {
       </div>
 
       <div className={`call-body${chatOpen ? ' with-chat' : ''}`}>
-        <div className={`call-stage${boardOpen ? ' with-board' : ''}`}>
-          {boardOpen ? <WhiteboardStage /> : null}
+        <div className={`call-stage${boardOpen || gameShown ? ' with-board' : ''}`}>
+          {gameShown ? (
+            <GameStage board={<WhiteboardSurface />} />
+          ) : boardOpen ? (
+            <WhiteboardStage />
+          ) : null}
           <VideoGrid />
           {count === 1 ? <p className="call-alone">{t('call.alone')}</p> : null}
         </div>
@@ -155,6 +162,7 @@ export function CallScreen(): ReactElement {
         onClose={closeDevices}
         speakerKey={selfId}
       />
+      <GameSettingsDialog id={GAME_SETTINGS_DIALOG_ID} />
       <Announcer />
     </main>
   )

@@ -5,6 +5,7 @@ import { useSession } from '../../sessionContext'
 import { useCallStore, useCallStoreShallow } from '../../store/useCallStore'
 import { useChatStore } from '../../store/useChatStore'
 import { useWhiteboardStore } from '../../store/useWhiteboardStore'
+import { GAME_SETTINGS_DIALOG_ID, GameButton } from '../game'
 import { WhiteboardIcon } from '../whiteboard/icons'
 import { UplinkSummary } from '../quality/UplinkSummary'
 import { copyText } from './clipboard'
@@ -146,6 +147,7 @@ export function ControlsBar({
           >
             <WhiteboardIcon />
           </IconButton>
+          <GameButton dialogId={GAME_SETTINGS_DIALOG_ID} />
           <IconButton
             label={t('chat.open')}
             title={withShortcut(t('chat.open'), 'toggleChat')}

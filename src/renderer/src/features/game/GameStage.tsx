@@ -114,7 +114,7 @@ export function GameStageView({ view, board }: GameStageViewProps): ReactElement
           {board}
           {overlay}
         </div>
-        <aside className="game-side" aria-label={t('game.chat')}>
+        <aside className="game-side" aria-label={t('game.side')}>
           <Scoreboard state={state} selfId={selfId} />
           <GameChat lines={lines} selfId={selfId} />
           {state.phase !== 'over' ? <GuessBox state={state} selfId={selfId} /> : null}

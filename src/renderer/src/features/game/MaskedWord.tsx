@@ -3,7 +3,7 @@ import { useT } from '../../i18n/useT'
 
 /**
  * The word as guessers see it: a box per letter, the revealed ones filled in. Screen readers
- * get one sentence instead of a row of blanks.
+ * read one sentence instead of a row of blanks.
  */
 export function MaskedWord({ hint }: { hint: (string | null)[] }): ReactElement {
   const t = useT()
@@ -11,7 +11,8 @@ export function MaskedWord({ hint }: { hint: (string | null)[] }): ReactElement 
   const shown = hint.filter((ch) => ch !== null && ch.trim() !== '').length
   const spoken = hint.map((ch) => (ch === null ? '_' : ch)).join(' ')
   return (
-    <p className="game-word" aria-label={`${t('game.wordLabel', { letters, shown })}: ${spoken}`}>
+    <p className="game-word">
+      <span className="visually-hidden">{`${t('game.wordLabel', { letters, shown })}: ${spoken}`}</span>
       {hint.map((ch, i) =>
         ch === null ? (
           <span key={i} className="game-slot is-hidden" aria-hidden="true">
