@@ -31,12 +31,8 @@ export function installFakeDesktop(options: FakeDesktopOptions): void {
     __desktop?: FakeDesktopHandle
     localStorage: { getItem(key: string): string | null; setItem(k: string, v: string): void }
   }
-  try {
-    if (options.savedServer && scope.localStorage.getItem('moim.server') === null) {
-      scope.localStorage.setItem('moim.server', JSON.stringify(options.savedServer))
-    }
-  } catch {
-    // A new page's first about:blank has no storage; the app's page runs this script again.
+  if (options.savedServer && scope.localStorage.getItem('moim.server') === null) {
+    scope.localStorage.setItem('moim.server', JSON.stringify(options.savedServer))
   }
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const log: [string, unknown][] = []
