@@ -68,6 +68,23 @@ describe('audio controls through the web client', { timeout: SPEC_TIMEOUT }, () 
     await ana.page.getByRole('combobox', { name: 'Speaker' }).waitFor()
     const echo = ana.page.getByRole('checkbox', { name: 'Echo cancellation' })
     await echo.uncheck()
+    // The microphone is reopened with the new constraint: Chromium reports it on the track.
+    await ana.page.waitForFunction(() => {
+      interface Track {
+        getSettings: () => { echoCancellation?: boolean }
+      }
+      const video = (
+        globalThis as unknown as {
+          document: {
+            querySelector: (s: string) => {
+              srcObject: { getAudioTracks: () => Track[] } | null
+            } | null
+          }
+        }
+      ).document.querySelector('video')
+      const track = video?.srcObject?.getAudioTracks()[0]
+      return track?.getSettings().echoCancellation === false
+    })
     await expectAccessible(ana.page)
 
     await ana.page.reload()
