@@ -20,6 +20,10 @@ class FakeMeter implements MeterLike {
   untrack(id: string): void {
     this.tracked.delete(id)
   }
+  resumed = 0
+  resume(): void {
+    this.resumed++
+  }
   close(): void {
     this.closed = true
   }
@@ -134,6 +138,7 @@ describe("the muted hint ('You're muted')", () => {
     expect(clone).toBeDefined()
     expect(clone).not.toBe(sent)
     expect(clone.enabled).toBe(true)
+    expect(meter.resumed).toBe(1) // a context made outside the click would hear silence
 
     meter.speak(true, 2)
     expect(t.store.getState().mutedSpeaking).toBe(false)

@@ -35,6 +35,8 @@ export interface AudioApi {
 export interface MeterLike {
   track(id: string, stream: MediaStream | null): void
   untrack(id: string): void
+  /** Starts a context the browser created suspended (autoplay policy). */
+  resume(): void
   close(): void
 }
 
@@ -171,6 +173,9 @@ export class AudioController {
     this.metered = { source: wanted, clone }
     this.meter ??= this.deps.createMeter((sample) => this.onSample(sample))
     this.meter.track(MUTED_KEY, this.deps.createMediaStream([clone]))
+    // Muting happens in a click, but the meter may be created after an await: a context made
+    // outside the gesture can start suspended and would hear only silence.
+    this.meter.resume()
   }
 
   private stopMetering(): void {
