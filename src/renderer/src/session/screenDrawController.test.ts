@@ -77,7 +77,7 @@ describe('ScreenDrawController', () => {
       expect(
         scene()
           .visible()
-          .map((op) => op.complete),
+          .map((op) => op.kind === 'stroke' && op.complete),
       ).toEqual([true, true]),
     )
     const [fading, pinned] = scene().visible()
