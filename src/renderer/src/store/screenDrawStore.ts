@@ -10,7 +10,7 @@ import { createStore } from 'zustand/vanilla'
 export const SCREEN_DRAW_COLORS = ['#dc2626', '#facc15', '#16a34a', '#2563eb', '#ffffff'] as const
 
 /** The overlay pen's width, board units. */
-export const SCREEN_DRAW_SIZE = 6
+export const SCREEN_DRAW_SIZE = 8
 
 export interface ScreenOverlayState {
   /** The peer sharing the screen. */
