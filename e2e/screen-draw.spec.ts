@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './harness/a11y'
 import {
+  contentBox,
   dragOnContent,
   drawOnScreenButton,
   inkAtContent,
@@ -45,6 +46,15 @@ describe('drawing over a shared screen', { timeout: SPEC_TIMEOUT }, () => {
     const boTile = screenTile(bo.page, 'Ana')
     const chulTile = screenTile(chul.page, 'Ana')
     const tiles = [anaTile, boTile, chulTile]
+    // The shared picture has a different size (and letterboxing) on each page.
+    await expect
+      .poll(async () => {
+        const widths = await Promise.all(
+          tiles.map(async (t) => Math.round((await contentBox(t)).width)),
+        )
+        return new Set(widths).size
+      }, poll)
+      .toBe(3)
 
     await drawOnScreenButton(boTile).click()
     await overlayTools(boTile).waitFor()

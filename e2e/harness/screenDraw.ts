@@ -31,7 +31,7 @@ interface Geometry {
 }
 
 /** Where the shared picture is inside the tile (letterboxed like object-fit: contain). */
-async function contentBox(screenTile: Locator): Promise<Geometry> {
+export async function contentBox(screenTile: Locator): Promise<Geometry> {
   const box = await screenTile.boundingBox()
   if (!box) throw new Error('the screen tile is not visible')
   const frame = await screenTile.locator('video').evaluate((v) => ({
