@@ -7,6 +7,7 @@ import { desktopStrings } from './tables/desktop'
 import { gameStrings } from './tables/game'
 import { filesStrings } from './tables/files'
 import { qualityStrings } from './tables/quality'
+import { screenDrawStrings } from './tables/screenDraw'
 import { screenShareStrings } from './tables/screenShare'
 import { securityStrings } from './tables/security'
 import { whiteboardStrings } from './tables/whiteboard'
@@ -25,6 +26,7 @@ const featureTables = [
   whiteboardStrings,
   audioStrings,
   qualityStrings,
+  screenDrawStrings,
 ] as const
 
 /** Distributes over the tables: every key of every feature table. */

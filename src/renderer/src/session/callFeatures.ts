@@ -13,6 +13,7 @@ import type { ChatStore } from '../store/chatStore'
 import { createFileProgressStore, type FileProgressStore } from '../store/fileProgressStore'
 import { createFilesStore, type FilesStore } from '../store/filesStore'
 import { createGameStore, type GameStore } from '../store/gameStore'
+import { createScreenDrawStore, type ScreenDrawStore } from '../store/screenDrawStore'
 import { createStatsStore, type StatsStore } from '../store/statsStore'
 import {
   createWhiteboardCursorStore,
@@ -25,6 +26,7 @@ import { FilesController } from './filesController'
 import { unavailableFilesPlatform, type FilesPlatform } from './filesPlatform'
 import { GameController, type GameSignaling } from './gameController'
 import { QualityController } from './qualityController'
+import { ScreenDrawController } from './screenDrawController'
 import { WhiteboardController } from './whiteboardController'
 
 /** The features' stores and platform hooks (fresh stores when absent, e.g. in tests). */
@@ -35,6 +37,8 @@ export interface CallFeatureDeps {
   /** Runs a function at the next animation frame (whiteboard points are batched per frame). */
   scheduleFrame?: (run: () => void) => void
   gameStore?: GameStore
+  /** Drawing over shared screens. */
+  screenDrawStore?: ScreenDrawStore
   /** Link figures and quality. */
   statsStore?: StatsStore
   /** Whether the app window has focus; chat counts unread messages while it has not. */
@@ -67,6 +71,7 @@ export interface CallFeatures {
   whiteboard: WhiteboardController
   game: GameController
   quality: QualityController
+  screenDraw: ScreenDrawController
   /** A fresh membership: the room's peers are in `ack`; `client` carries the game. */
   enter(client: GameSignaling, ack: JoinAckBody): void
   /** Follows a call's mesh (bulk channels, departures, link figures) until the returned stop. */
@@ -120,6 +125,13 @@ export function createCallFeatures(deps: CallFeatureDeps, ctx: CallFeatureContex
     board: whiteboard,
   })
 
+  const screenDraw = new ScreenDrawController({
+    store: deps.screenDrawStore ?? createScreenDrawStore(),
+    callStore: ctx.callStore,
+    router,
+    scheduleFrame: deps.scheduleFrame ?? ((run) => void setTimeout(run, 16)),
+  })
+
   const quality = new QualityController({
     store: deps.statsStore ?? createStatsStore(),
     router,
@@ -132,6 +144,7 @@ export function createCallFeatures(deps: CallFeatureDeps, ctx: CallFeatureContex
     whiteboard,
     game,
     quality,
+    screenDraw,
 
     enter(client, ack) {
       const late = ack.peers.length > 0
@@ -139,6 +152,7 @@ export function createCallFeatures(deps: CallFeatureDeps, ctx: CallFeatureContex
       game.attach(client, ack.self.id)
       files.start(ack.self.id)
       whiteboard.start(ack.self.id, { requestSnapshot: late })
+      screenDraw.start(ack.self.id)
     },
 
     follow(mesh) {
@@ -163,6 +177,7 @@ export function createCallFeatures(deps: CallFeatureDeps, ctx: CallFeatureContex
       game.detach()
       void files.stop().catch((error: unknown) => console.warn('could not delete files', error))
       whiteboard.stop()
+      screenDraw.stop()
     },
   }
 }

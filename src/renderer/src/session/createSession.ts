@@ -408,6 +408,7 @@ export function createSession(deps: SessionDeps): Session {
     game: features.game,
     files: features.files,
     whiteboard: features.whiteboard,
+    screenDraw: features.screenDraw,
     quality: features.quality,
     audio: audio.api,
 

@@ -10,6 +10,7 @@ import { fileProgressStore } from '../store/fileProgressStore'
 import { filesStore } from '../store/filesStore'
 import { speakingStore } from '../store/speakingStore'
 import { whiteboardCursorStore, whiteboardStore } from '../store/whiteboardStore'
+import { screenDrawStore } from '../store/screenDrawStore'
 import { debugIceTransportPolicy, withIceTransportPolicy } from '../rtc/debugIcePolicy'
 import { createSession } from './createSession'
 import { leaveOnPageHide } from './leaveOnPageHide'
@@ -66,6 +67,7 @@ export const session = createSession({
   chatStore,
   whiteboardStore,
   whiteboardCursorStore,
+  screenDrawStore,
   scheduleFrame: (run) =>
     typeof requestAnimationFrame === 'function'
       ? void requestAnimationFrame(() => run())

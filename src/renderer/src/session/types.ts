@@ -3,6 +3,7 @@ import type { ChatApi } from './chatController'
 import type { GameApi } from './gameController'
 import type { FilesApi } from './filesController'
 import type { WhiteboardApi } from './whiteboardController'
+import type { ScreenDrawApi } from './screenDrawController'
 import type { QualityApi } from './qualityController'
 
 /** The session API the UI calls. Every method is safe to call in any phase; failures land in callStore.error. */
@@ -35,6 +36,8 @@ export interface Session {
   files: FilesApi
   /** The shared whiteboard (whiteboardStore, whiteboardCursorStore; the board through `scene`). */
   whiteboard: WhiteboardApi
+  /** Drawing over shared screens (screenDrawStore; each overlay's marks through `scene`). */
+  screenDraw: ScreenDrawApi
   /** Audio settings, push-to-talk and the muted hint (audioStore). */
   audio: AudioApi
   /** Link statistics and adaptation (statsStore); read-only figures for diagnostics. */

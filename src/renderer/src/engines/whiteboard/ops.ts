@@ -25,6 +25,8 @@ export interface StrokeOp extends OpBase {
   complete: boolean
   /** Points the author said the stroke has (its end message), when known. */
   expected: number | null
+  /** A mark on a screen's overlay that does not fade (absent on the whiteboard). */
+  pinned?: boolean
 }
 
 export interface FillOp extends OpBase {

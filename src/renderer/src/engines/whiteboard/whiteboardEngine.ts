@@ -28,10 +28,16 @@ import {
   readPointsFrameHeader,
 } from '../../../../shared/whiteboard/pointCodec'
 import { Emitter } from '../../lib/emitter'
-import { defineRoute, type MessageRouter } from '../../rtc/messageRouter'
+import {
+  defineRoute,
+  type MessageHandler,
+  type MessageRouter,
+  type Route,
+} from '../../rtc/messageRouter'
 import { Board, type BoardChange } from './board'
 import { OwnHistory } from './history'
 import { opKey, pointCount, type BoardOp, type StrokeOp } from './ops'
+import type { OverlayHub } from './overlayHub'
 import { fromWire, repairFrame, snapshotFrames } from './snapshot'
 
 export const wbStrokeRoute = defineRoute('wb-stroke', wbStrokeSchema)
@@ -53,6 +59,8 @@ export interface StrokeStyle {
   tool: StrokeTool
   color: string
   size: number
+  /** Overlay marks: the stroke does not fade. */
+  pinned?: boolean
 }
 
 export interface WhiteboardEngineEvents {
@@ -71,6 +79,11 @@ export interface WhiteboardEngineDeps {
   /** Runs the function once, at the next animation frame (where points are batched). */
   scheduleFrame: (run: () => void) => void
   warn?: (message: string) => void
+  /**
+   * A screen's overlay board instead of the call's whiteboard: its messages carry `board` and
+   * its binary frames travel inside overlay frames through the hub.
+   */
+  overlay?: { board: string; hub: OverlayHub }
 }
 
 interface LiveStroke {
@@ -100,9 +113,9 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     super()
     this.deps = deps
     this.history = new OwnHistory(this.board, () => this.self)
-    const { router } = deps
+    const router = deps.router
     this.offs = [
-      router.on(wbStrokeRoute, (peer, m) => {
+      this.onMessage(wbStrokeRoute, (peer, m) => {
         if (!this.accepts(peer)) return
         this.apply(
           this.board.add({
@@ -118,17 +131,18 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
             points: [],
             complete: false,
             expected: null,
+            ...(m.pinned ? { pinned: true } : {}),
           }),
         )
       }),
-      router.onBinary(WB_POINTS_TAG, (peer, payload) => this.onPoints(peer, payload)),
-      router.on(wbStrokeEndRoute, (peer, m) => {
+      this.onFrame(WB_POINTS_TAG, (peer, payload) => this.onPoints(peer, payload)),
+      this.onMessage(wbStrokeEndRoute, (peer, m) => {
         if (!this.accepts(peer)) return
         const { gap, change } = this.board.endStroke(peer, m.seq, m.count)
         this.apply(change)
         if (gap) this.askRepair(peer, m.seq)
       }),
-      router.on(wbFillRoute, (peer, m) => {
+      this.onMessage(wbFillRoute, (peer, m) => {
         if (!this.accepts(peer)) return
         const { seq, lamport, x, y, color } = m
         this.apply(
@@ -145,7 +159,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
           }),
         )
       }),
-      router.on(wbClearRoute, (peer, m) => {
+      this.onMessage(wbClearRoute, (peer, m) => {
         if (!this.accepts(peer)) return
         this.apply(
           this.board.add({
@@ -158,22 +172,22 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
           }),
         )
       }),
-      router.on(wbUndoRoute, (peer, m) => {
+      this.onMessage(wbUndoRoute, (peer, m) => {
         if (!this.accepts(peer)) return
         this.apply(this.board.setUndone(peer, m.seq, m.undone, m.rev))
       }),
-      router.on(wbSnapshotRequestRoute, (peer) => {
+      this.onMessage(wbSnapshotRequestRoute, (peer) => {
         if (!this.self) return
         for (const frame of snapshotFrames(this.board.all()))
-          router.sendBinary(peer, WB_OPS_TAG, frame)
+          this.sendFrame(peer, WB_OPS_TAG, frame)
       }),
-      router.on(wbStrokeRequestRoute, (peer, m) => {
+      this.onMessage(wbStrokeRequestRoute, (peer, m) => {
         const self = this.self
         const op = self ? this.board.get(self, m.seq) : undefined
         if (!op || op.kind !== 'stroke' || !op.complete) return
-        router.sendBinary(peer, WB_OPS_TAG, repairFrame(op))
+        this.sendFrame(peer, WB_OPS_TAG, repairFrame(op))
       }),
-      router.onBinary(WB_OPS_TAG, (peer, payload) => {
+      this.onFrame(WB_OPS_TAG, (peer, payload) => {
         let frame: OpsFrame
         try {
           frame = decodeOpsFrame(payload)
@@ -182,7 +196,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
         }
         this.onOps(peer, frame)
       }),
-      router.on(wbCursorRoute, (peer, m) => {
+      this.onMessage(wbCursorRoute, (peer, m) => {
         // During a game turn only the drawer's pointer is worth showing.
         if (!this.accepts(peer)) return
         const point =
@@ -285,18 +299,20 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       points: [x, y],
       complete: false,
       expected: null,
+      ...(style.pinned ? { pinned: true } : {}),
     }
     this.live = { op, sent: 0 }
     this.apply(this.board.add(op))
     this.history.record(op.seq)
     const { seq, lamport, tool, color, size } = op
-    this.deps.router.broadcast(wbStrokeRoute, {
+    this.broadcast(wbStrokeRoute, {
       type: 'wb-stroke',
       seq,
       lamport,
       tool,
       color,
       size,
+      ...(op.pinned ? { pinned: true as const } : {}),
     })
     this.scheduleFlush()
     this.emit('state')
@@ -313,7 +329,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       const n = op.points.length
       if (op.points[n - 2] === x && op.points[n - 1] === y) continue
       if (pointCount(op) >= STROKE_POINTS_MAX) {
-        const style = { tool: op.tool, color: op.color, size: op.size }
+        const style = { tool: op.tool, color: op.color, size: op.size, pinned: op.pinned }
         const last = { x: op.points[n - 2]! / POINT_QUANTUM, y: op.points[n - 1]! / POINT_QUANTUM }
         this.endStroke()
         this.beginStroke(style, last)
@@ -334,7 +350,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const count = pointCount(live.op)
     const { change } = this.board.endStroke(live.op.author, live.op.seq, count)
     this.apply(change)
-    this.deps.router.broadcast(wbStrokeEndRoute, { type: 'wb-stroke-end', seq: live.op.seq, count })
+    this.broadcast(wbStrokeEndRoute, { type: 'wb-stroke-end', seq: live.op.seq, count })
     this.emit('state')
   }
 
@@ -360,7 +376,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       }),
     )
     this.history.record(seq)
-    this.deps.router.broadcast(wbFillRoute, { type: 'wb-fill', seq, lamport, x, y, color })
+    this.broadcast(wbFillRoute, { type: 'wb-fill', seq, lamport, x, y, color })
     this.emit('state')
     return true
   }
@@ -374,7 +390,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const lamport = this.board.nextLamport()
     this.apply(this.board.add({ kind: 'clear', author: self, seq, lamport, rev: 0, undone: false }))
     this.history.record(seq)
-    this.deps.router.broadcast(wbClearRoute, { type: 'wb-clear', seq, lamport })
+    this.broadcast(wbClearRoute, { type: 'wb-clear', seq, lamport })
     this.emit('state')
     return true
   }
@@ -417,8 +433,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       this.cursorScheduled = false
       const cursor = this.cursor
       this.cursor = null
-      if (cursor && this.self)
-        this.deps.router.broadcast(wbCursorRoute, { type: 'wb-cursor', ...cursor })
+      if (cursor && this.self) this.broadcast(wbCursorRoute, { type: 'wb-cursor', ...cursor })
     })
   }
 
@@ -426,6 +441,47 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     this.stop()
     for (const off of this.offs) off()
     this.removeAllListeners()
+  }
+
+  /** Messages of this engine's board only (the call's whiteboard: those without a board). */
+  private onMessage<T extends { type: string; board?: string }>(
+    route: Route<T>,
+    handler: MessageHandler<T>,
+  ): () => void {
+    const board = this.deps.overlay?.board
+    return this.deps.router.on(route, (peer, message) => {
+      if (message.board === board) handler(peer, message)
+    })
+  }
+
+  private onFrame(tag: number, handler: (peer: string, payload: Uint8Array) => void): () => void {
+    const overlay = this.deps.overlay
+    return overlay
+      ? overlay.hub.on(overlay.board, tag, handler)
+      : this.deps.router.onBinary(tag, handler)
+  }
+
+  private sendFrame(peer: string, tag: number, payload: Uint8Array): void {
+    const overlay = this.deps.overlay
+    if (overlay) overlay.hub.send(peer, overlay.board, tag, payload)
+    else this.deps.router.sendBinary(peer, tag, payload)
+  }
+
+  private broadcast<T extends { type: string; board?: string }>(route: Route<T>, message: T): void {
+    this.deps.router.broadcast(route, this.tagged(message))
+  }
+
+  private sendTo<T extends { type: string; board?: string }>(
+    peer: string,
+    route: Route<T>,
+    message: T,
+  ): void {
+    this.deps.router.send(peer, route, this.tagged(message))
+  }
+
+  private tagged<T extends { board?: string }>(message: T): T {
+    const board = this.deps.overlay?.board
+    return board === undefined ? message : { ...message, board }
   }
 
   private accepts(author: string): boolean {
@@ -446,7 +502,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   private setOwnUndone(op: BoardOp, undone: boolean): void {
     const rev = op.rev + 1
     this.apply(this.board.setUndone(op.author, op.seq, undone, rev))
-    this.deps.router.broadcast(wbUndoRoute, { type: 'wb-undo', seq: op.seq, undone, rev })
+    this.broadcast(wbUndoRoute, { type: 'wb-undo', seq: op.seq, undone, rev })
     this.emit('state')
   }
 
@@ -471,8 +527,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       start === 0 ? null : [op.points[start * 2 - 2]!, op.points[start * 2 - 1]!]
     const frame = encodePointsFrame(op.seq, start, op.points.slice(start * 2), previous)
     live.sent = have
-    for (const peer of this.deps.router.openPeers)
-      this.deps.router.sendBinary(peer, WB_POINTS_TAG, frame)
+    for (const peer of this.deps.router.openPeers) this.sendFrame(peer, WB_POINTS_TAG, frame)
   }
 
   private onPoints(peer: string, payload: Uint8Array): void {
@@ -504,7 +559,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const key = opKey(author, seq)
     if (this.repairsAsked.has(key)) return
     this.repairsAsked.add(key)
-    this.deps.router.send(author, wbStrokeRequestRoute, { type: 'wb-stroke-request', seq })
+    this.sendTo(author, wbStrokeRequestRoute, { type: 'wb-stroke-request', seq })
   }
 
   private askForSnapshot(): void {
@@ -513,7 +568,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const peer = this.deps.router.openPeers[0]
     if (!peer) return
     snapshot.from = peer
-    this.deps.router.send(peer, wbSnapshotRequestRoute, { type: 'wb-snapshot-request' })
+    this.sendTo(peer, wbSnapshotRequestRoute, { type: 'wb-snapshot-request' })
   }
 
   private onOps(peer: string, page: OpsFrame): void {

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT'
 import { useAudioStore } from '../../store/useAudioStore'
 import { QualityIndicator } from '../quality/QualityIndicator'
 import { VideoPausedNotice } from '../quality/VideoPausedNotice'
+import { ScreenDrawLayer } from '../screen-share'
 import { useIsSpeaking } from '../../store/useCallStore'
 import { hasLiveTrack } from './media'
 import type { TileRect } from './gridLayout'
@@ -85,6 +86,7 @@ function VideoTileView({
         hidden={!showVideo}
         onHasFramesChange={setHasFrames}
       />
+      {isScreen && showVideo ? <ScreenDrawLayer board={tile.key.slice('screen:'.length)} /> : null}
       {showVideo ? null : (
         <div className="tile-avatar">
           <Avatar name={participant.name} size={avatarSize} />

@@ -84,6 +84,18 @@ const fakeSession: Session = {
     setExclusiveDrawer: vi.fn(),
     resetLocal: vi.fn(),
   },
+  screenDraw: {
+    scene: () => null,
+    setDrawing: vi.fn(),
+    setColor: vi.fn(),
+    setPinned: vi.fn(),
+    beginStroke: vi.fn(),
+    extendStroke: vi.fn(),
+    endStroke: vi.fn(),
+    clear: vi.fn(),
+    setEnabled: vi.fn(),
+    now: () => 0,
+  },
   audio: {
     setProcessing: vi.fn(),
     setPushToTalk: vi.fn(),

@@ -1,6 +1,7 @@
 export { chooseScreenShare, pickerStore } from './chooseScreenShare'
 export { ScreenSharePicker, type ScreenSharePickerProps } from './ScreenSharePicker'
 export { ScreenSharePickerHost } from './ScreenSharePickerHost'
+export { ScreenDrawLayer } from './ScreenDrawLayer'
 export { useDesktopSharingBar } from './useDesktopSharingBar'
 export {
   QUALITY_PRESETS,
