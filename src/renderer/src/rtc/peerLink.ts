@@ -16,7 +16,8 @@ import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from '../lib/emitter'
 import { addCallerLayout } from './callerLayout'
 import { ChannelPort, SAFE_MESSAGE_SIZE } from './channelPort'
-import { sameBudget, type VideoBudget } from './videoBudget'
+import type { VideoBudget } from './videoBudget'
+import { VideoBudgetWriter } from './videoBudgetWriter'
 
 /** 'reconnecting': was connected, lost its path (ICE disconnected or failed), restarting ICE. */
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed'
@@ -69,15 +70,6 @@ function toLinkStatus(state: RTCPeerConnectionState, wasConnected: boolean): Lin
   return state === 'failed' ? 'failed' : 'connecting'
 }
 
-/** Puts the budget into every encoding of the sender; false when it has none yet. */
-async function writeBudget(sender: RTCRtpSender, budget: VideoBudget): Promise<boolean> {
-  const params = sender.getParameters()
-  if (!params.encodings || params.encodings.length === 0) return false
-  params.encodings = params.encodings.map((e) => ({ ...e, ...budget }))
-  await sender.setParameters(params)
-  return true
-}
-
 type WireCandidate = NonNullable<Extract<SignalData, { candidate: unknown }>['candidate']>
 
 /** Copies only the fields protocol v1 accepts (browsers may add more to toJSON()). */
@@ -118,11 +110,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private disconnectTimer: ReturnType<typeof setTimeout> | null = null
   private closed = false
   private started = false
-  private videoBudget: VideoBudget | null
-  /** The budget the camera sender is known to carry, so an unchanged one never queries it. */
-  private appliedBudget: VideoBudget | null = null
+  private readonly budget: VideoBudgetWriter
   private readonly cameraTransceivers: Partial<Record<MediaKind, RTCRtpTransceiver>> = {}
-  private applyingBudget = false
   /** A remote description has been applied at least once. */
   private negotiated = false
 
@@ -137,7 +126,14 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.createMediaStream = options.createMediaStream ?? ((tracks) => new MediaStream(tracks))
     this.disconnectGraceMs = options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS
     this.offerRetryMs = options.offerRetryMs ?? DEFAULT_OFFER_RETRY_MS
-    this.videoBudget = options.videoBudget ?? null
+    // Before the first remote description an answerer's sender has no encodings, and an
+    // initiator's getParameters() would block on the thread busy creating the offer; the
+    // description handler applies the budget once it is in.
+    this.budget = new VideoBudgetWriter(options.videoBudget ?? null, () => {
+      if (this.closed) return null
+      if (!this.negotiated || !this.cameraClaimed) return undefined
+      return this.cameraTransceiver('video')?.sender
+    })
   }
 
   /** Wires the connection; call after attaching listeners so no early event is lost. */
@@ -178,10 +174,10 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private addCallerLayout(): void {
     // The budget goes in with the transceiver: the encoder starts at it, and the sender need
     // not be queried later (getParameters blocks while the signaling thread is busy).
-    const setup = addCallerLayout(this.pc, this.camera, this.videoBudget)
+    const setup = addCallerLayout(this.pc, this.camera, this.budget.budget)
     this.cameraTransceivers.audio = setup.audio
     this.cameraTransceivers.video = setup.video
-    this.appliedBudget = setup.budget
+    this.budget.madeWith(setup.budget)
     for (const channel of setup.channels) this.addPort(channel)
   }
 
@@ -226,33 +222,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
 
   /** Limits the camera video sent to this peer (the room grew or shrank). */
   setVideoBudget(budget: VideoBudget): void {
-    this.videoBudget = budget
-    void this.applyVideoBudget()
-  }
-
-  private async applyVideoBudget(): Promise<void> {
-    // One application at a time (two setParameters in flight reject each other); the one
-    // running picks up a budget that changed meanwhile.
-    if (this.applyingBudget) return
-    this.applyingBudget = true
-    try {
-      for (;;) {
-        const wanted = this.videoBudget
-        if (!wanted || sameBudget(wanted, this.appliedBudget) || this.closed) return
-        // Before the first remote description an answerer's sender has no encodings, and an
-        // initiator's getParameters() would block on the thread busy creating the offer; the
-        // description handler applies the budget once it is in.
-        if (!this.negotiated) return
-        const sender = this.cameraClaimed ? this.cameraTransceiver('video')?.sender : undefined
-        if (!sender || !(await writeBudget(sender, wanted))) return
-        this.appliedBudget = wanted
-      }
-    } catch (error) {
-      // A renegotiation in flight can reject this; the next description applies it again.
-      if (!this.closed) console.debug('video budget not applied yet', error)
-    } finally {
-      this.applyingBudget = false
-    }
+    this.budget.set(budget)
   }
 
   addScreen(stream: MediaStream): void {
@@ -400,14 +370,14 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     if (description.type === 'offer') {
       this.claimCameraTransceivers()
       // Before the answer, so our encoder to this peer starts at the cap rather than changing.
-      await this.applyVideoBudget()
+      await this.budget.apply()
       if (this.closed) return
       await pc.setLocalDescription()
       this.sendLocalDescription()
       this.ensureRemoteCamera()
       this.applyPendingScreens()
     }
-    void this.applyVideoBudget()
+    void this.budget.apply()
     await this.flushCandidates()
   }
 
