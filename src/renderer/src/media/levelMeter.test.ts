@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { asStream, FakeStream, FakeTrack } from '../rtc/testing/fakeMedia'
-import { LevelMeter, type LevelSample } from './levelMeter'
+import { LevelMeter, windowSize, type LevelSample } from './levelMeter'
 
 /** An AudioContext whose analysers report whatever amplitude the test sets per stream. */
 function fakeAudio() {
@@ -94,5 +94,41 @@ describe('LevelMeter', () => {
     const none = new LevelMeter({ createAudioContext: () => null, onSample: () => {} })
     none.track('p1', asStream(new FakeStream([new FakeTrack('audio')])))
     expect(vi.getTimerCount()).toBe(0)
+  })
+})
+
+describe('the meter window', () => {
+  it('covers a whole tick, so a short beep between two ticks is heard', () => {
+    expect(windowSize(48_000, 100)).toBe(8192)
+    expect(windowSize(44_100, 100)).toBe(8192)
+    expect(windowSize(48_000, 5)).toBe(512)
+
+    vi.useFakeTimers()
+    const samples: LevelSample[] = []
+    const context = {
+      state: 'running',
+      sampleRate: 48_000,
+      createMediaStreamSource: () => ({ connect: () => {}, disconnect: () => {} }),
+      createAnalyser: () => ({
+        fftSize: 0,
+        disconnect: () => {},
+        // 20 ms of beep (960 samples at 0.2) somewhere in the last 100 ms, silence around it.
+        getFloatTimeDomainData(buffer: Float32Array) {
+          buffer.fill(0)
+          buffer.fill(0.2, 3000, 3960)
+        },
+      }),
+      resume: async () => {},
+      close: async () => {},
+    }
+    const meter = new LevelMeter({
+      createAudioContext: () => context as unknown as AudioContext,
+      onSample: (s) => samples.push(s),
+    })
+    meter.track('a', asStream(new FakeStream([new FakeTrack('audio')])))
+    vi.advanceTimersByTime(100)
+    expect(samples[0]?.levels.a).toBeGreaterThan(0.15)
+    expect(samples[0]?.speaking.a).toBe(true)
+    meter.close()
   })
 })
