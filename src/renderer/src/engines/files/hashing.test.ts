@@ -63,33 +63,6 @@ describe('HashingReader', () => {
     expect(slices).toEqual([])
   })
 
-  it('keeps at most the cache limit of blocks across all files, and forgets a closed file', async () => {
-    let reads = 0
-    const cache = new BlockCache(2)
-    const open = () =>
-      new HashingReader(
-        bytes.length,
-        async (start, end) => {
-          reads++
-          return bytes.slice(start, end).buffer
-        },
-        cache,
-        256,
-      )
-    const [a, b, c] = [open(), open(), open()]
-    for (const r of [a, b, c]) await r.read(0, 10, 0)
-    expect(reads).toBe(3)
-    // c and b are kept; a's block was the oldest and went.
-    await c.read(10, 10, 0)
-    await b.read(10, 10, 0)
-    expect(reads).toBe(3)
-    await a.read(10, 10, 0)
-    expect(reads).toBe(4)
-    a.close()
-    await b.read(20, 10, 0)
-    expect(reads).toBe(4)
-  })
-
   it('fails when the file is shorter than it said (changed on disk)', async () => {
     const r = new HashingReader(2000, async (start, end) => bytes.slice(start, end).buffer)
     await expect(r.read(900, 200, 0)).rejects.toThrow()
