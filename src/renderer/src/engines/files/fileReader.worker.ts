@@ -1,10 +1,9 @@
 /** Reads and hashes files being sent (see HashingReader); chunks go back as transferred buffers. */
-import { BlockCache, HashingReader } from './hashingReader'
+import { HashingReader } from './hashingReader'
 import type { ReaderRequest, WorkerReply, WorkerScope } from './workerProtocol'
 
 const scope = self as unknown as WorkerScope
 const readers = new Map<string, HashingReader>()
-const cache = new BlockCache()
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer)
@@ -21,12 +20,11 @@ scope.onmessage = (event: MessageEvent<ReaderRequest>) => {
     const file = request.file
     readers.set(
       request.key,
-      new HashingReader(file.size, (start, end) => file.slice(start, end).arrayBuffer(), cache),
+      new HashingReader(file.size, (start, end) => file.slice(start, end).arrayBuffer()),
     )
     return
   }
   if (request.op === 'close') {
-    readers.get(request.key)?.close()
     readers.delete(request.key)
     return
   }

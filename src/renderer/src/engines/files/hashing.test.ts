@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
-import { BlockCache, HashingReader } from './hashingReader'
+import { HashingReader } from './hashingReader'
 import { HashingWriter, type SyncHandleLike } from './hashingWriter'
 
 const bytes = new Uint8Array(1000).map((_, i) => (i * 31) % 251)
@@ -30,37 +30,6 @@ describe('HashingReader', () => {
     await expect(r.read(0, 1001, 0)).rejects.toThrow(RangeError)
     // A failed read does not block the next one.
     expect((await r.read(0, 10, 0)).byteLength).toBe(10)
-  })
-
-  it('reads the file in blocks, cuts chunks across block ends, and keeps a block per place read', async () => {
-    const slices: [number, number][] = []
-    const r = new HashingReader(
-      bytes.length,
-      async (start, end) => {
-        slices.push([start, end])
-        return bytes.slice(start, end).buffer
-      },
-      new BlockCache(),
-      256,
-    )
-    const chunks: Uint8Array[] = []
-    for (let at = 0; at < 1000; at += 100)
-      chunks.push(await r.read(at, Math.min(100, 1000 - at), 2))
-    expect(slices).toEqual([
-      [0, 256],
-      [256, 512],
-      [512, 768],
-      [768, 1000],
-    ])
-    expect(chunks.map((c) => [...c.subarray(2)]).flat()).toEqual([...bytes])
-    expect(r.digest()).toBe(expected)
-    // Receivers at different places of the same file (or a resume) are served from kept blocks.
-    slices.length = 0
-    await r.read(0, 100, 0)
-    await r.read(600, 100, 0)
-    await r.read(100, 100, 0)
-    await r.read(700, 100, 0)
-    expect(slices).toEqual([])
   })
 
   it('fails when the file is shorter than it said (changed on disk)', async () => {
