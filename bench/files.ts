@@ -2,8 +2,9 @@
  * File transfer throughput and receiver memory: a 200 MB file from A to B through the app (drop
  * the file, B clicks Accept; bytes travel on the engine's bulk channel into OPFS, hashed on both
  * sides) next to a raw RTCDataChannel blast between the same two pages, in the same call, with
- * the same 256 KiB messages and the same queue marks. Samples alternate so both see the same
- * machine load. Both rates are measured at the receiver, from its first to its last message.
+ * the same 256 KiB messages and the same queue marks. Samples alternate ABBA from a coin flip
+ * (bench/common/runOrder.ts: whichever side ran first after the other was seen to lose), so both
+ * see the same machine load. Both rates are measured at the receiver, from its first to its last message.
  * Also: the app's end-to-end time (Accept -> verified) and the receiver's peak JS heap growth
  * over the transfer (V8's used heap via CDP, sampled every 100 ms after a GC).
  * Target: app >= 0.9x raw, heap growth < 64 MB. MOIM_BENCH_FILES_2GB=1 adds a 2 GB transfer.
@@ -26,6 +27,7 @@ import {
   resetArrival,
   type ArrivalWindow,
 } from './files/pageScripts'
+import { describeOrder, firstSide, roundOrder } from './common/runOrder'
 import { median } from './join/timing'
 
 const MB = 1_000_000
@@ -127,12 +129,19 @@ async function main(): Promise<void> {
       const raw: number[] = []
       const heaps: number[] = []
       const ends: number[] = []
+      const first = firstSide(process.env.BENCH_ORDER)
+      console.log(`  order: ${describeOrder(first, samples)} (BENCH_ORDER pins the first)`)
       for (let i = 1; i <= samples; i++) {
-        raw.push((await rawSample(ana.page, bo.page, size)).mbps)
-        const sample = await appSample(ana.page, bo.page, cdp, size, i)
-        app.push(sample.mbps)
-        heaps.push(sample.heap)
-        ends.push(sample.endToEnd)
+        for (const side of roundOrder(first, i - 1)) {
+          if (side === 'baseline') {
+            raw.push((await rawSample(ana.page, bo.page, size)).mbps)
+            continue
+          }
+          const sample = await appSample(ana.page, bo.page, cdp, size, i)
+          app.push(sample.mbps)
+          heaps.push(sample.heap)
+          ends.push(sample.endToEnd)
+        }
       }
       const ratio = median(app) / median(raw)
       const heap = Math.max(...heaps)
