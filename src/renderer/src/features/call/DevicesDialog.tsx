@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react'
 import { useT } from '../../i18n/useT'
 import { DeviceChoices } from './ui/DeviceChoices'
-import { CloseIcon } from './ui/icons'
+import { DialogHeader } from './ui/DialogHeader'
 
 interface DevicesDialogProps {
   id: string
@@ -59,20 +59,12 @@ export function DevicesDialog({ id, open, onClose, speakerKey }: DevicesDialogPr
     >
       {open ? (
         <div className="dialog-body">
-          <header className="dialog-header">
-            <h2 id={titleId} className="dialog-title">
-              {t('devices.title')}
-            </h2>
-            <button
-              type="button"
-              className="icon-button variant-ghost"
-              aria-label={t('devices.close')}
-              title={t('devices.close')}
-              onClick={() => ref.current?.close()}
-            >
-              <CloseIcon />
-            </button>
-          </header>
+          <DialogHeader
+            titleId={titleId}
+            title={t('devices.title')}
+            closeLabel={t('devices.close')}
+            onClose={() => ref.current?.close()}
+          />
           <DeviceChoices speakerKey={speakerKey} />
           <div className="dialog-footer">
             <button

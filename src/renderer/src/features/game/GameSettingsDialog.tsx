@@ -4,7 +4,7 @@ import { useLanguage, useT } from '../../i18n/useT'
 import { useSession } from '../../sessionContext'
 import { useCallStore } from '../../store/useCallStore'
 import { useGameStore } from '../../store/useGameStore'
-import { CloseIcon } from '../call/ui/icons'
+import { DialogHeader } from '../call/ui/DialogHeader'
 import { describeGameError } from './gameErrors'
 import {
   defaultForm,
@@ -128,20 +128,12 @@ export function GameSettingsDialog({ id }: { id: string }): ReactElement {
     >
       {open ? (
         <form className="dialog-body" onSubmit={submit} noValidate>
-          <header className="dialog-header">
-            <h2 id={ids.title} className="dialog-title">
-              {t('game.settingsTitle')}
-            </h2>
-            <button
-              type="button"
-              className="icon-button variant-ghost"
-              aria-label={t('game.close')}
-              title={t('game.close')}
-              onClick={() => ref.current?.close()}
-            >
-              <CloseIcon />
-            </button>
-          </header>
+          <DialogHeader
+            titleId={ids.title}
+            title={t('game.settingsTitle')}
+            closeLabel={t('game.close')}
+            onClose={() => ref.current?.close()}
+          />
           <div className="game-settings-grid">
             {numberSelect(ids.rounds, t('game.rounds'), form.rounds, ROUND_OPTIONS, (rounds) =>
               patch({ rounds }),
