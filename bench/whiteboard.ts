@@ -3,6 +3,8 @@
  * p50/p95, next to a raw RTCDataChannel round trip between the same two pages in the same run;
  * bytes per point the app puts on the wire; and a late joiner receiving and showing a board of
  * 5,000 strokes. Targets: p95 < raw RTT p95 + 20 ms, <= 8 bytes per point, late join < 300 ms.
+ * Beside the latency, its floor in the same pages: a point over a bare channel drawn on a plain
+ * canvas in the next frame (no renderer can show a point before the frame after it arrives).
  *
  * Both pages are in the same browser on the same machine, so their clocks agree
  * (performance.timeOrigin + now()). The latency clock starts when A's page receives the
@@ -16,13 +18,14 @@ import { expectRemoteVideosPlaying, joinViaUi } from '../e2e/harness/ui'
 import { boardCanvas, boardTools, openBoard } from '../e2e/harness/whiteboard'
 import { median } from './join/timing'
 import { WB_PROBE_SCRIPT, type WbProbeWindow, type WbStats } from './whiteboard/probe'
-import { connectRawChannel, pingRawChannel } from './whiteboard/rawChannel'
+import { connectRawChannel, pingRawChannel, rawDrawLatency } from './whiteboard/rawChannel'
 import { LAST_STROKE_AT, seedStrokes } from './whiteboard/seed'
 
 const STROKES = 3
 const POINTS_PER_STROKE = 100
 const POINT_GAP_MS = 16
 const RAW_PINGS = 200
+const FLOOR_POINTS = 300
 const BOARD_STROKES = 5_000
 const LATE_JOINS = 3
 const DEADLINE_MS = 8 * 60_000
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     const stages: Stages = { input: [], network: [], render: [], frameGap: [] }
     let missed = 0
     raw.push(...(await pingRawChannel(a.page, RAW_PINGS / 2, POINT_GAP_MS)))
+    await rawDrawLatency(a.page, b.page, FLOOR_POINTS / 2)
     for (let s = 0; s < STROKES; s++) {
       const fy = 0.25 + s * 0.25
       const drawn = await timedStrokeWatched(a.page, b.page, fy, stages)
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
       }
     }
     raw.push(...(await pingRawChannel(a.page, RAW_PINGS / 2, POINT_GAP_MS)))
+    const floor = await rawDrawLatency(a.page, b.page, FLOOR_POINTS / 2)
     const sent: WbStats = await stats(a.page)
 
     const rawP50 = percentile(raw, 50)
@@ -97,6 +102,10 @@ async function main(): Promise<void> {
     )
     console.log(
       `  stroke latency, point drawn at A -> rendered at B (${latency.length} points${missed ? `, ${missed} never seen` : ''}): p50 ${ms(p50)}, p95 ${ms(p95)}; p95 ${(p95 / rawP95).toFixed(2)}x the raw round trip, ${ms(p95 - rawP95)} over it (target < +20 ms: ${p95 < rawP95 + 20 ? 'met' : 'NOT met'})`,
+    )
+    const floorP95 = percentile(floor, 95)
+    console.log(
+      `  floor in the same pages, a bare channel and a plain canvas (A sends in its frame, B draws in its next; ${floor.length} points): p50 ${ms(percentile(floor, 50))}, p95 ${ms(floorP95)}; the app's p95 is ${ms(p95 - floorP95)} over it`,
     )
     console.log(
       `  where it goes (p50 / p95): A pointermove -> frame sent ${ms(percentile(stages.input, 50))} / ${ms(percentile(stages.input, 95))}, sent -> arrived at B ${ms(percentile(stages.network, 50))} / ${ms(percentile(stages.network, 95))}, arrived -> on B's canvas ${ms(percentile(stages.render, 50))} / ${ms(percentile(stages.render, 95))} (B renders a frame every ${ms(percentile(stages.frameGap, 50))}, p95 ${ms(percentile(stages.frameGap, 95))}, on this machine under this load)`,

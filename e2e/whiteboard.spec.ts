@@ -44,6 +44,16 @@ describe('shared whiteboard', { timeout: SPEC_TIMEOUT }, () => {
     expect(inkCells(both)).toBeGreaterThan(inkCells(drawn))
     for (const person of [ana, chul, dana])
       await expect.poll(() => inkGrid(person.page), poll).toBe(both)
+
+    // A smaller window keeps the picture (drawn again at that size); back at the first size it
+    // is the same picture as before.
+    await dana.page.setViewportSize({ width: 700, height: 520 })
+    for (const t of [0.25, 0.5, 0.75])
+      await expect
+        .poll(async () => inkAt(await inkGrid(dana.page), 0.2 + t * 0.5, 0.3 + t * 0.3), poll)
+        .toBe(true)
+    await dana.page.setViewportSize({ width: 960, height: 640 })
+    await expect.poll(() => inkGrid(dana.page), poll).toBe(both)
   })
 
   it('undo removes only one’s own strokes, everywhere; clear is confirmed; fill floods alike everywhere', async () => {
@@ -54,9 +64,10 @@ describe('shared whiteboard', { timeout: SPEC_TIMEOUT }, () => {
     await Promise.all([ana, bo, chul].map((p) => expectRemoteVideosPlaying(p.page, 2)))
     await Promise.all([ana, bo, chul].map((p) => openBoard(p.page)))
 
-    await drawLine(ana.page, [0.1, 0.2], [0.4, 0.2])
-    await expect.poll(async () => inkAt(await inkGrid(bo.page), 0.25, 0.2), poll).toBe(true)
-    await drawLine(bo.page, [0.6, 0.7], [0.9, 0.7])
+    await drawLine(ana.page, [0.1, 0.225], [0.4, 0.225])
+    await expect.poll(async () => inkAt(await inkGrid(bo.page), 0.25, 0.225), poll).toBe(true)
+    // Rows of the ink grid are 1/20 of the board: lines run inside one, not along a border.
+    await drawLine(bo.page, [0.6, 0.725], [0.9, 0.725])
     const both = await inkGrid(bo.page)
     for (const person of [ana, chul]) await expect.poll(() => inkGrid(person.page), poll).toBe(both)
 
@@ -68,8 +79,10 @@ describe('shared whiteboard', { timeout: SPEC_TIMEOUT }, () => {
     await boardCanvas(ana.page).hover()
     await ana.page.keyboard.press('Control+z')
     for (const person of [ana, bo, chul]) {
-      await expect.poll(async () => inkAt(await inkGrid(person.page), 0.25, 0.2), poll).toBe(false)
-      expect(inkAt(await inkGrid(person.page), 0.75, 0.7)).toBe(true)
+      await expect
+        .poll(async () => inkAt(await inkGrid(person.page), 0.25, 0.225), poll)
+        .toBe(false)
+      expect(inkAt(await inkGrid(person.page), 0.75, 0.725)).toBe(true)
     }
     await ana.page.keyboard.press('Control+Shift+z')
     for (const person of [ana, bo, chul])

@@ -13,6 +13,9 @@ interface RawWindow {
   __rawAnswer: (offer: unknown) => Promise<unknown>
   __rawConnect: (answer: unknown) => Promise<void>
   __rawPing: (count: number, gapMs: number) => Promise<number[]>
+  __rawDrawOn: () => void
+  __rawDrawSend: (count: number) => Promise<void>
+  __rawDrawn: () => number[]
 }
 
 const SETUP = `(() => {
@@ -39,6 +42,7 @@ const SETUP = `(() => {
       const channel = event.channel
       channel.binaryType = 'arraybuffer'
       channel.onmessage = (message) => channel.send(message.data)
+      window.__raw.channel = channel
     }
     window.__raw = { pc, channel: null }
     await pc.setRemoteDescription(offer)
@@ -55,7 +59,7 @@ const SETUP = `(() => {
   window.__rawPing = async (count, gapMs) => {
     const channel = window.__raw.channel
     const rtts = []
-    const payload = new Uint8Array(8)
+    const payload = new Uint8Array(9)
     for (let i = 0; i < count; i++) {
       const started = performance.now()
       await new Promise((resolve) => {
@@ -67,6 +71,56 @@ const SETUP = `(() => {
     }
     return rtts
   }
+  const now = () => performance.timeOrigin + performance.now()
+  // The floor for stroke latency: A sends a point in its animation frame (as the app's pointer
+  // input arrives), B draws it on a plain canvas in its next frame and notes the time after
+  // that frame's animation callbacks (as the whiteboard probe does).
+  window.__rawDrawOn = () => {
+    if (window.__rawLatencies) return
+    const canvas = document.createElement('canvas')
+    canvas.width = 8
+    canvas.height = 8
+    canvas.style.cssText = 'position:fixed;left:0;top:0;width:8px;height:8px;z-index:99999'
+    document.body.append(canvas)
+    const ctx = canvas.getContext('2d')
+    const latencies = (window.__rawLatencies = [])
+    const after = new MessageChannel()
+    let drawn = []
+    after.port1.onmessage = () => {
+      const t = now()
+      for (const sentAt of drawn) latencies.push(t - sentAt)
+      drawn = []
+    }
+    let pending = []
+    let scheduled = false
+    const channel = window.__raw.channel
+    const echo = channel.onmessage
+    channel.onmessage = (message) => {
+      if (message.data.byteLength !== 8) return echo(message)
+      pending.push(new Float64Array(message.data)[0])
+      if (scheduled) return
+      scheduled = true
+      requestAnimationFrame(() => {
+        scheduled = false
+        ctx.fillStyle = latencies.length % 2 ? '#000' : '#444'
+        ctx.fillRect(0, 0, 8, 8)
+        drawn = pending
+        pending = []
+        after.port2.postMessage(0)
+      })
+    }
+  }
+  window.__rawDrawSend = (count) =>
+    new Promise((resolve) => {
+      let sent = 0
+      const frame = () => {
+        window.__raw.channel.send(new Float64Array([now()]))
+        if (++sent < count) requestAnimationFrame(frame)
+        else resolve()
+      }
+      requestAnimationFrame(frame)
+    })
+  window.__rawDrawn = () => window.__rawLatencies ?? []
 })()`
 
 export async function connectRawChannel(a: Page, b: Page): Promise<void> {
@@ -77,10 +131,27 @@ export async function connectRawChannel(a: Page, b: Page): Promise<void> {
   await a.evaluate((ans) => (globalThis as unknown as RawWindow).__rawConnect(ans), answer)
 }
 
-/** Round trips (ms) of an 8-byte message echoed by the other page, one every `gapMs`. */
+/** Round trips (ms) of a 9-byte message echoed by the other page, one every `gapMs`. */
 export async function pingRawChannel(a: Page, count: number, gapMs: number): Promise<number[]> {
   return a.evaluate(([n, gap]) => (globalThis as unknown as RawWindow).__rawPing(n, gap), [
     count,
     gapMs,
   ] as const)
+}
+
+/**
+ * The floor under stroke latency in these pages: a point sent over the bare channel in A's
+ * frame and drawn on a plain canvas in B's next frame (ms, from send to drawn), `count` points.
+ * B still echoes pings (9 bytes) afterwards; returns every point drawn so far.
+ */
+export async function rawDrawLatency(a: Page, b: Page, count: number): Promise<number[]> {
+  await b.evaluate(() => (globalThis as unknown as RawWindow).__rawDrawOn())
+  const before = await b.evaluate(() => (globalThis as unknown as RawWindow).__rawDrawn().length)
+  await a.evaluate((n) => (globalThis as unknown as RawWindow).__rawDrawSend(n), count)
+  await b.waitForFunction(
+    (n) => (globalThis as unknown as RawWindow).__rawDrawn().length >= n,
+    before + count,
+    { timeout: 10_000 },
+  )
+  return b.evaluate(() => (globalThis as unknown as RawWindow).__rawDrawn())
 }

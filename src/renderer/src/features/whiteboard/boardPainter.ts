@@ -2,8 +2,11 @@
  * Paints a board onto a canvas smoothly with thousands of operations: finished operations are
  * baked into a back buffer at the canvas's pixel size, and only strokes still being drawn are
  * drawn again each animation frame. An operation that lands in the middle of the order, an
- * undo or a merge bakes everything again. Fills are computed on a 1600 × 1000 reference raster
- * (one pixel per board unit) so every peer, at every window size, fills the same region.
+ * undo or a merge bakes everything again. A resize keeps the picture (the old buffer scaled)
+ * and bakes it again at the new size a slice per frame, so dragging a window's edge over a
+ * board of thousands of strokes never freezes the call. Fills are computed on a 1600 × 1000
+ * reference raster (one pixel per board unit) so every peer, at every window size, fills the
+ * same region.
  */
 import type { BoardChange } from '../../engines/whiteboard/board'
 import { floodFillSpans } from '../../engines/whiteboard/floodFill'
@@ -18,6 +21,22 @@ import { drawSpans, drawStroke } from '../../engines/whiteboard/render'
 import type { WhiteboardScene } from '../../session/whiteboardController'
 import { BOARD_HEIGHT, BOARD_WIDTH, POINT_QUANTUM } from '../../../../shared/whiteboard/pointCodec'
 
+/** Main-thread time a frame may spend baking again after a resize. */
+const REBAKE_SLICE_MS = 6
+
+interface Baked {
+  op: StrokeOp | FillOp
+  /** A fill's region, as it was when baked. */
+  spans: Int32Array | null
+}
+
+/** A bake at the canvas's new size, in progress; `back` shows the old one scaled meanwhile. */
+interface Rebake {
+  canvas: HTMLCanvasElement
+  ctx: CanvasRenderingContext2D
+  next: number
+}
+
 function canvas2d(canvas: HTMLCanvasElement, readBack = false): CanvasRenderingContext2D {
   const ctx = canvas.getContext('2d', readBack ? { willReadFrequently: true } : undefined)
   if (!ctx) throw new Error('no 2D canvas context')
@@ -26,8 +45,8 @@ function canvas2d(canvas: HTMLCanvasElement, readBack = false): CanvasRenderingC
 
 export class BoardPainter {
   private readonly display: CanvasRenderingContext2D
-  private readonly back = document.createElement('canvas')
-  private readonly backCtx: CanvasRenderingContext2D
+  private back = document.createElement('canvas')
+  private backCtx: CanvasRenderingContext2D
   private readonly reference = document.createElement('canvas')
   private readonly refCtx: CanvasRenderingContext2D
   /** The last operation baked (the back buffer holds it and everything before it). */
@@ -36,8 +55,11 @@ export class BoardPainter {
   private signature = ''
   private readonly fillCache = new Map<string, { signature: string; spans: Int32Array }>()
   private live: StrokeOp[] = []
+  /** Everything in the back buffer, in order (what a re-bake at another size draws). */
+  private baked: Baked[] = []
   /** Baked operations not yet drawn on the reference raster (only a fill needs it). */
-  private referenceBehind: { op: StrokeOp | FillOp; spans: Int32Array | null }[] = []
+  private referenceBehind: Baked[] = []
+  private rebake: Rebake | null = null
   private needsRebuild = true
   private frame: number | null = null
   private readonly off: () => void
@@ -63,9 +85,20 @@ export class BoardPainter {
     if (this.canvas.width === width && this.canvas.height === height) return
     this.canvas.width = width
     this.canvas.height = height
-    this.back.width = width
-    this.back.height = height
-    this.needsRebuild = true
+    this.rebake = null
+    if (this.needsRebuild || this.baked.length === 0) {
+      this.back.width = width
+      this.back.height = height
+      this.needsRebuild = true
+    } else {
+      const scaled = sizedCanvas(width, height)
+      const ctx = canvas2d(scaled)
+      ctx.drawImage(this.back, 0, 0, width, height)
+      this.back = scaled
+      this.backCtx = ctx
+      const fresh = sizedCanvas(width, height)
+      this.rebake = { canvas: fresh, ctx: canvas2d(fresh), next: 0 }
+    }
     this.paint()
   }
 
@@ -148,7 +181,9 @@ export class BoardPainter {
     this.lastBaked = null
     this.signature = ''
     this.live = []
+    this.baked = []
     this.referenceBehind = []
+    this.rebake = null
     for (const op of this.scene.visible()) {
       if (op.kind === 'stroke' && !op.complete) this.live.push(op)
       else this.bake(op)
@@ -158,13 +193,11 @@ export class BoardPainter {
   private bake(op: BoardOp): void {
     const scale = this.scale
     this.backCtx.setTransform(scale, 0, 0, scale, 0, 0)
-    if (op.kind === 'stroke') {
-      drawStroke(this.backCtx, op)
-      this.referenceBehind.push({ op, spans: null })
-    } else if (op.kind === 'fill') {
-      const spans = this.fillSpans(op)
-      drawSpans(this.backCtx, spans, op.color)
-      this.referenceBehind.push({ op, spans })
+    if (op.kind === 'stroke' || op.kind === 'fill') {
+      const baked: Baked = { op, spans: op.kind === 'fill' ? this.fillSpans(op) : null }
+      drawBaked(this.backCtx, baked)
+      this.baked.push(baked)
+      this.referenceBehind.push(baked)
     }
     this.lastBaked = op
     this.signature = hash(
@@ -176,10 +209,7 @@ export class BoardPainter {
   private syncReference(): void {
     const ctx = this.refCtx
     ctx.setTransform(1, 0, 0, 1, 0, 0)
-    for (const { op, spans } of this.referenceBehind) {
-      if (spans) drawSpans(ctx, spans, op.color)
-      else if (op.kind === 'stroke') drawStroke(ctx, op)
-    }
+    for (const baked of this.referenceBehind) drawBaked(ctx, baked)
     this.referenceBehind = []
   }
 
@@ -200,9 +230,25 @@ export class BoardPainter {
     return spans
   }
 
+  /** Bakes a slice of the board at the new size; swaps it in once it has everything. */
+  private continueRebake(): void {
+    const rebake = this.rebake
+    if (!rebake) return
+    const scale = this.scale
+    rebake.ctx.setTransform(scale, 0, 0, scale, 0, 0)
+    const until = performance.now() + REBAKE_SLICE_MS
+    while (rebake.next < this.baked.length && performance.now() < until)
+      drawBaked(rebake.ctx, this.baked[rebake.next++]!)
+    if (rebake.next < this.baked.length) return this.schedule()
+    this.back = rebake.canvas
+    this.backCtx = rebake.ctx
+    this.rebake = null
+  }
+
   private paint(): void {
     if (this.disposed) return
     this.flushRebuild()
+    this.continueRebake()
     const { display } = this
     display.setTransform(1, 0, 0, 1, 0, 0)
     display.globalCompositeOperation = 'source-over'
@@ -213,6 +259,18 @@ export class BoardPainter {
     display.setTransform(scale, 0, 0, scale, 0, 0)
     for (const op of this.live) drawStroke(display, op)
   }
+}
+
+function sizedCanvas(width: number, height: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas')
+  canvas.width = width
+  canvas.height = height
+  return canvas
+}
+
+function drawBaked(ctx: CanvasRenderingContext2D, { op, spans }: Baked): void {
+  if (spans) drawSpans(ctx, spans, op.color)
+  else if (op.kind === 'stroke') drawStroke(ctx, op)
 }
 
 /** FNV-1a of a string, as 8 hex digits: keeps the running signature short. */
