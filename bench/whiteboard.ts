@@ -49,8 +49,9 @@ async function person(
   origin: string,
   name: string,
   room: string,
+  options: { noDevices?: boolean } = {},
 ): Promise<BrowserPerson> {
-  const participant = await newParticipant(browser, origin)
+  const participant = await newParticipant(browser, origin, options)
   await participant.page.setViewportSize({ width: 1280, height: 860 })
   await participant.context.addInitScript(installProbes)
   await participant.context.addInitScript(WB_PROBE_SCRIPT)
@@ -115,50 +116,57 @@ async function main(): Promise<void> {
     )
     await Promise.all([a, b].map((p) => p.context.close()))
 
-    // Late join: one member with a board of 5,000 strokes; newcomers join one after another.
-    const host = await person(browser, server.origin, 'Host', 'wb-bench-board')
-    await openBoard(host.page)
-    const seedStart = Date.now()
-    await seedStrokes(host.page, BOARD_STROKES, 8)
-    console.log(
-      `  seeded ${BOARD_STROKES} strokes of 8 points at the host in ${Date.now() - seedStart} ms`,
-    )
-    const receive: number[] = []
-    const shown: number[] = []
-    for (let i = 1; i <= LATE_JOINS; i++) {
-      const joiner = await newParticipant(browser, server.origin)
-      await joiner.page.setViewportSize({ width: 1280, height: 860 })
-      await joiner.context.addInitScript(installProbes)
-      await joiner.context.addInitScript(WB_PROBE_SCRIPT)
-      await joiner.context.addInitScript(
-        `window.__wbShowTarget = ${JSON.stringify(LAST_STROKE_AT)}`,
-      )
-      await joinViaUi(joiner.page, {
-        origin: server.origin,
-        name: `Late${i}`,
-        room: 'wb-bench-board',
-      })
-      await openBoard(joiner.page)
-      await joiner.page.waitForFunction(
-        () => (globalThis as unknown as WbProbeWindow).__wb.shownAt !== null,
-        undefined,
-        { timeout: 60_000 },
-      )
-      const s = await stats(joiner.page)
-      receive.push(s.opsDoneAt! - s.snapshotRequestAt!)
-      shown.push(s.shownAt! - s.snapshotRequestAt!)
-      await joiner.context.close()
-      await pause(1_000)
-    }
-    console.log(
-      `  late join, board of ${BOARD_STROKES} strokes: request -> last page received ${ms(median(receive))}, request -> board shown ${ms(median(shown))} (decoding and drawing after the last frame: ${ms(median(shown) - median(receive))}) (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'})`,
-    )
-    await host.context.close()
+    // Late join, twice: in a call with cameras (the joiner's page is busy starting video too),
+    // and with no camera or microphone anywhere (the board's own cost).
+    await lateJoin(browser, server.origin, { noDevices: false })
+    await lateJoin(browser, server.origin, { noDevices: true })
   } finally {
     clearTimeout(deadline)
     await browser.close()
     await server.close()
   }
+}
+
+/**
+ * One member with a board of 5,000 strokes; newcomers join one after another, each timed from
+ * asking for the board to the board's last stroke on its canvas.
+ */
+async function lateJoin(
+  browser: Awaited<ReturnType<typeof launchBrowser>>,
+  origin: string,
+  options: { noDevices: boolean },
+): Promise<void> {
+  const room = `wb-bench-board-${options.noDevices ? 'quiet' : 'video'}`
+  const host = await person(browser, origin, 'Host', room, options)
+  await openBoard(host.page)
+  const seedStart = Date.now()
+  await seedStrokes(host.page, BOARD_STROKES, 8)
+  const seedMs = Date.now() - seedStart
+  const receive: number[] = []
+  const shown: number[] = []
+  for (let i = 1; i <= LATE_JOINS; i++) {
+    const joiner = await newParticipant(browser, origin, options)
+    await joiner.page.setViewportSize({ width: 1280, height: 860 })
+    await joiner.context.addInitScript(installProbes)
+    await joiner.context.addInitScript(WB_PROBE_SCRIPT)
+    await joiner.context.addInitScript(`window.__wbShowTarget = ${JSON.stringify(LAST_STROKE_AT)}`)
+    await joinViaUi(joiner.page, { origin, name: `Late${i}`, room })
+    await openBoard(joiner.page)
+    await joiner.page.waitForFunction(
+      () => (globalThis as unknown as WbProbeWindow).__wb.shownAt !== null,
+      undefined,
+      { timeout: 60_000 },
+    )
+    const s = await stats(joiner.page)
+    receive.push(s.opsDoneAt! - s.snapshotRequestAt!)
+    shown.push(s.shownAt! - s.snapshotRequestAt!)
+    await joiner.context.close()
+    await pause(1_000)
+  }
+  await host.context.close()
+  console.log(
+    `  late join ${options.noDevices ? 'with no cameras or microphones' : 'in a call with cameras'}, board of ${BOARD_STROKES} strokes (seeded at the host in ${seedMs} ms): request -> last page received ${ms(median(receive))}, request -> board shown ${ms(median(shown))} (decoding and drawing after the last frame: ${ms(median(shown) - median(receive))}) (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'})`,
+  )
 }
 
 /** A point as a JSON object in a message, for comparison: {"x":1234.5,"y":567.5}, */
