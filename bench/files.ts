@@ -159,7 +159,7 @@ async function main(): Promise<void> {
         `  ratio:      ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
       )
       console.log(
-        `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (both sides hash SHA-256 in JS workers and write OPFS: CPU the raw blast does not spend)`,
+        `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (both sides hash SHA-256 in workers and the receiver writes OPFS: CPU the raw blast does not spend)`,
       )
       console.log(`  app Accept -> verified: ${median(ends).toFixed(1)} s`)
       console.log(

@@ -118,4 +118,10 @@ describe('HTTP', () => {
     )
     expect(contentSecurityPolicy("evil; script-src 'unsafe-inline'")).not.toContain('evil')
   })
+
+  it('lets WebAssembly compile but never JS eval', () => {
+    const csp = contentSecurityPolicy(undefined)
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';")
+    expect(csp).not.toContain("'unsafe-eval'")
+  })
 })

@@ -31,11 +31,10 @@ scope.onmessage = (event: MessageEvent<ReaderRequest>) => {
   const reader = readers.get(request.key)
   if (!reader) return reply(failure(request.seq, new Error('the file is closed')))
   if (request.op === 'digest') {
-    try {
-      reply({ seq: request.seq, ok: true, value: reader.digest() })
-    } catch (error) {
-      reply(failure(request.seq, error))
-    }
+    reader.digest().then(
+      (value) => reply({ seq: request.seq, ok: true, value }),
+      (error: unknown) => reply(failure(request.seq, error)),
+    )
     return
   }
   reader.read(request.offset, request.length, request.headerLength).then(

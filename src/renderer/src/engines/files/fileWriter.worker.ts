@@ -35,7 +35,7 @@ async function handle(request: WriterRequest): Promise<unknown> {
       const file = (await dir.getFileHandle(request.key, {
         create: true,
       })) as unknown as SyncFileHandle
-      writers.set(request.key, new HashingWriter(await file.createSyncAccessHandle()))
+      writers.set(request.key, await HashingWriter.create(await file.createSyncAccessHandle()))
       return undefined
     }
     case 'write': {

@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import {
   FILE_WINDOW_BYTES,
@@ -9,6 +7,7 @@ import {
 import { eventually } from '../../rtc/testing/eventually'
 import { MAX_OFFERS_PER_PEER } from './filesEngine'
 import { FilesWorld, randomBytes, type Peer } from './testing/filesWorld'
+import { sha256Hex } from './testing/sha256Hex'
 
 function fileOf(bytes: Uint8Array<ArrayBuffer>, name = 'photo.jpg'): File {
   return new File([bytes], name, { type: 'image/jpeg' })
@@ -59,7 +58,7 @@ describe('FilesEngine', () => {
     const id = await accepted(bo, key)
     await eventually(() => expect(statusOf(bo, id)).toBe('done'))
     await eventually(() => expect(statusOf(ana, id)).toBe('done'))
-    const expected = bytesToHex(sha256(bytes))
+    const expected = await sha256Hex(bytes)
     expect(same(bo.storage.bytes(id), bytes)).toBe(true)
     expect(bo.transfers.get(id)?.sha256).toBe(expected)
     expect(ana.transfers.get(id)?.sha256).toBe(expected)
@@ -77,7 +76,7 @@ describe('FilesEngine', () => {
     const bo = world.add('bo')
     const id = await accepted(bo, offerTo(world, ana, new Uint8Array(0)))
     await eventually(() => expect(statusOf(bo, id)).toBe('done'))
-    expect(bo.transfers.get(id)?.sha256).toBe(bytesToHex(sha256(new Uint8Array(0))))
+    expect(bo.transfers.get(id)?.sha256).toBe(await sha256Hex(new Uint8Array(0)))
     expect(ana.wires).toHaveLength(0)
   })
 

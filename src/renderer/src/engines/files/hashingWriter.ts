@@ -1,10 +1,9 @@
 /**
  * Writes a received file front to back through a synchronous OPFS access handle and hashes it
  * on the way, so verifying needs no second pass and nothing is kept in memory. Runs in the
- * writer worker.
+ * writer worker (SHA-256 from hash-wasm, as in HashingReader).
  */
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex } from '@noble/hashes/utils.js'
+import { createSHA256, type IHasher } from 'hash-wasm'
 
 /** The part of FileSystemSyncAccessHandle the writer uses (a fake in tests). */
 export interface SyncHandleLike {
@@ -15,12 +14,19 @@ export interface SyncHandleLike {
 }
 
 export class HashingWriter {
-  private readonly hasher = sha256.create()
   private position = 0
   private closed = false
 
-  constructor(private readonly handle: SyncHandleLike) {
+  private constructor(
+    private readonly handle: SyncHandleLike,
+    private readonly hasher: IHasher,
+  ) {
     handle.truncate(0)
+  }
+
+  /** A writer at the start of the (emptied) file. */
+  static async create(handle: SyncHandleLike): Promise<HashingWriter> {
+    return new HashingWriter(handle, await createSHA256())
   }
 
   get written(): number {
@@ -45,7 +51,7 @@ export class HashingWriter {
   finish(): string {
     this.handle.flush()
     this.close()
-    return bytesToHex(this.hasher.digest())
+    return this.hasher.digest('hex')
   }
 
   close(): void {

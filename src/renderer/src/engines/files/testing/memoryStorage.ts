@@ -38,7 +38,7 @@ export function memorySource(file: Blob): ChunkSource & { reads: number } {
       source.reads++
       return reader.read(offset, length, headerLength)
     },
-    digest: async () => reader.digest(),
+    digest: () => reader.digest(),
     close() {},
   }
   return source
@@ -57,7 +57,7 @@ export class MemoryStorage implements FileStorage {
     if (!this.available) throw new StorageError('no-opfs')
     if (size > this.quota) throw new StorageError('quota')
     const handle = new MemoryHandle()
-    const writer = new HashingWriter(handle)
+    const writer = await HashingWriter.create(handle)
     this.files.set(transferId, handle)
     return {
       write: async (offset, frame, payloadStart) => {
