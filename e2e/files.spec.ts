@@ -12,6 +12,7 @@ import {
   restartIce,
   storedFileHash,
   storedFiles,
+  waitForReceived,
 } from './harness/files'
 import { SPEC_TIMEOUT } from './harness/timeouts'
 import { expectRemoteVideosPlaying, leaveViaUi, WAIT_TIMEOUT } from './harness/ui'
@@ -42,7 +43,7 @@ describe('file sharing in the call', { timeout: SPEC_TIMEOUT }, () => {
 
     const boCard = await fileCard(bo.page, 'holiday.bin')
     await cardButton(boCard, 'Accept').click()
-    await boCard.getByText('Received and verified').waitFor({ timeout: WAIT_TIMEOUT })
+    await waitForReceived(bo.page, boCard)
     await boCard.getByText(`SHA-256 ${sha.slice(0, 4)} ${sha.slice(4, 8)}`).waitFor()
     const stored = await storedFiles(bo.page)
     expect(stored).toHaveLength(1)
@@ -101,7 +102,7 @@ describe('file sharing in the call', { timeout: SPEC_TIMEOUT }, () => {
       .poll(async () => (await bulkReceived(bo.page)).bytes, { timeout: WAIT_TIMEOUT })
       .toBeGreaterThan(8 * MB)
     await breakBulkChannels(bo.page)
-    await boCard.getByText('Received and verified').waitFor({ timeout: WAIT_TIMEOUT })
+    await waitForReceived(bo.page, boCard)
     const probe = await bulkReceived(bo.page)
     // A second channel carried the rest, and not everything again.
     expect(probe.channels).toBe(2)
@@ -127,7 +128,7 @@ describe('file sharing in the call', { timeout: SPEC_TIMEOUT }, () => {
       .poll(async () => (await bulkReceived(bo.page)).bytes, { timeout: WAIT_TIMEOUT })
       .toBeGreaterThan(4 * MB)
     await restartIce(bo.page)
-    await boCard.getByText('Received and verified').waitFor({ timeout: WAIT_TIMEOUT })
+    await waitForReceived(bo.page, boCard)
     expect((await bulkReceived(bo.page)).channels).toBe(1)
     const stored = await storedFiles(bo.page)
     expect(await storedFileHash(bo.page, stored[0]!)).toBe(sha)

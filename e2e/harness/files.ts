@@ -203,3 +203,27 @@ export async function plantLeftover(page: Page): Promise<void> {
     await writable.close()
   })
 }
+
+/**
+ * Waits until the receiver's card says the file arrived and was verified, for as long as bytes
+ * keep arriving: a slow machine is fine, a transfer that stops moving for WAIT_TIMEOUT fails.
+ */
+export async function waitForReceived(page: Page, card: Locator): Promise<void> {
+  const done = card.getByText('Received and verified')
+  let bytes = -1
+  let movedAt = Date.now()
+  for (;;) {
+    const arrived = await done
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (arrived) return
+    const now = (await bulkReceived(page)).bytes
+    if (now !== bytes) {
+      bytes = now
+      movedAt = Date.now()
+    } else if (Date.now() - movedAt > WAIT_TIMEOUT) {
+      throw new Error(`the transfer stopped at ${bytes} bytes for ${WAIT_TIMEOUT / 1000} s`)
+    }
+  }
+}
