@@ -98,11 +98,13 @@ describe('drawing over a shared screen', { timeout: SPEC_TIMEOUT }, () => {
       [0.6, 0.2],
       [0.85, 0.3],
     ]
-    await dragOnContent(bo.page, boTile, line3[0], line3[1], true)
+    // Held down while every page is checked: on a slow machine the fade could otherwise win.
+    await dragOnContent(bo.page, boTile, line3[0], line3[1], false)
     for (const screen of tiles)
       await expect
         .poll(() => inkAtContent(screen, along(...line3)), poll)
         .toEqual([true, true, true])
+    await bo.page.mouse.up()
     for (const screen of tiles)
       await expect
         .poll(() => inkAtContent(screen, along(...line3)), poll)

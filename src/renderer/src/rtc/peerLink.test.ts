@@ -380,6 +380,32 @@ describe('PeerLink', () => {
     expect(dropped).toBe(1)
   })
 
+  it('a late answer to a re-sent offer is answered once and the duplicate dropped quietly', async () => {
+    const warn = vi.spyOn(console, 'warn')
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined)
+    const { a, b, pcA, pcB, relay } = createLinkPair({ offerRetryMs: 20 })
+    let answers = 0
+    // The first answer takes longer than the offer retry, so B sees the offer twice.
+    relay.delay = (_from, _to, data) =>
+      'description' in data && data.description.type === 'answer' && answers++ === 0 ? 60 : 0
+    a.start()
+    b.start()
+    await eventually(() => expect(stableAndConnected(pcA) && stableAndConnected(pcB)).toBe(true))
+    await eventually(() => expect(answers).toBe(2))
+    await eventually(() =>
+      expect(relay.delivered.filter((s) => 'description' in s.data)).toHaveLength(4),
+    )
+    // B did not renegotiate for the duplicate: it sent the same answer again.
+    expect(pcB.offersMade).toBe(0)
+    const sent = relay.delivered.filter((s) => s.from === 'peer-b' && 'description' in s.data)
+    expect(new Set(sent.map((s) => JSON.stringify(s.data)))).toHaveProperty('size', 1)
+    expect(stableAndConnected(pcA)).toBe(true)
+    expect(warn).not.toHaveBeenCalled()
+    expect(debug).toHaveBeenCalledWith(expect.stringMatching(/^ignore: late answer/))
+    a.close()
+    b.close()
+  })
+
   it('close() releases the connection, handlers and listeners', async () => {
     vi.useFakeTimers()
     const { a, pcA } = createLinkPair({ disconnectGraceMs: 1_000 })

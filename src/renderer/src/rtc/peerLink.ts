@@ -16,6 +16,7 @@ import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from '../lib/emitter'
 import { addCallerLayout } from './callerLayout'
 import { ChannelPort, SAFE_MESSAGE_SIZE } from './channelPort'
+import { judgeDescription } from './staleDescription'
 import type { VideoBudget } from './videoBudget'
 import { VideoBudgetWriter } from './videoBudgetWriter'
 
@@ -347,6 +348,12 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
 
   private async onDescription(description: RTCSessionDescriptionInit): Promise<void> {
     const pc = this.pc
+    const verdict = judgeDescription(pc, description)
+    if (verdict !== 'apply') {
+      console.debug(`${verdict}: late ${description.type} from ${this.remoteId}`)
+      if (verdict === 'resend-answer') this.sendLocalDescription()
+      return
+    }
     const readyForOffer =
       !this.makingOffer && (pc.signalingState === 'stable' || this.settingRemoteAnswerPending)
     const offerCollision = description.type === 'offer' && !readyForOffer

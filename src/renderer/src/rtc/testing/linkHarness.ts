@@ -8,6 +8,8 @@ import { FakeNetwork, type FakePeerConnection } from './fakePeerConnection'
 export interface Relay {
   /** Return false to drop a signal (lost while signaling was down). */
   filter: (from: string, to: string, data: SignalData) => boolean
+  /** Milliseconds a signal spends on the way (a slow, busy signaling path). */
+  delay: (from: string, to: string, data: SignalData) => number
   delivered: { from: string; to: string; data: SignalData }[]
 }
 
@@ -34,7 +36,7 @@ export function createLinkPair(options: {
   bBudget?: VideoBudget
 }) {
   const network = new FakeNetwork()
-  const relay: Relay = { filter: () => true, delivered: [] }
+  const relay: Relay = { filter: () => true, delay: () => 0, delivered: [] }
   const aId = options.aId ?? 'peer-a'
   const bId = options.bId ?? 'peer-b'
   const pcA = network.createFake()
@@ -44,10 +46,13 @@ export function createLinkPair(options: {
     if (!relay.filter(from, to, data)) return
     // Round-trip through JSON like Socket.IO does, delivered on a later task like a network.
     const copy = JSON.parse(JSON.stringify(data)) as SignalData
-    setTimeout(() => {
-      relay.delivered.push({ from, to, data: copy })
-      void links[to]?.handleSignal(copy)
-    }, 0)
+    setTimeout(
+      () => {
+        relay.delivered.push({ from, to, data: copy })
+        void links[to]?.handleSignal(copy)
+      },
+      relay.delay(from, to, data),
+    )
   }
   const common = {
     createMediaStream: createFakeMediaStream,
