@@ -16,6 +16,7 @@ import type { SignalData } from '../../../shared/protocol'
 import { Emitter } from '../lib/emitter'
 import { addCallerLayout } from './callerLayout'
 import { ChannelPort, SAFE_MESSAGE_SIZE } from './channelPort'
+import { IceRestarter, OfferRetry } from './linkRecovery'
 import { judgeDescription } from './staleDescription'
 import type { VideoBudget } from './videoBudget'
 import { VideoBudgetWriter } from './videoBudgetWriter'
@@ -91,10 +92,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private readonly pc: RTCPeerConnection
   private readonly sendSignal: (data: SignalData) => void
   private readonly createMediaStream: (tracks: MediaStreamTrack[]) => MediaStream
-  private readonly disconnectGraceMs: number
-  private readonly offerRetryMs: number
-  private offerRetryTimer: ReturnType<typeof setTimeout> | null = null
-  private offerRetries = 0
+  private readonly offerRetry: OfferRetry
+  private readonly iceRestarter: IceRestarter
   private camera: CameraSource
   private cameraClaimed = false
   private remoteCamera: MediaStream | null = null
@@ -108,7 +107,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   private settingRemoteAnswerPending = false
   private pendingCandidates: (RTCIceCandidateInit | null)[] = []
   private signalQueue: Promise<void> = Promise.resolve()
-  private disconnectTimer: ReturnType<typeof setTimeout> | null = null
   private closed = false
   private started = false
   private readonly budget: VideoBudgetWriter
@@ -125,8 +123,17 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     this.sendSignal = options.sendSignal
     this.camera = options.camera
     this.createMediaStream = options.createMediaStream ?? ((tracks) => new MediaStream(tracks))
-    this.disconnectGraceMs = options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS
-    this.offerRetryMs = options.offerRetryMs ?? DEFAULT_OFFER_RETRY_MS
+    this.offerRetry = new OfferRetry(
+      this.pc,
+      () => this.sendLocalDescription(),
+      options.offerRetryMs ?? DEFAULT_OFFER_RETRY_MS,
+      MAX_OFFER_RETRIES,
+    )
+    this.iceRestarter = new IceRestarter(
+      this.pc,
+      this.remoteId,
+      options.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS,
+    )
     // Before the first remote description an answerer's sender has no encodings, and an
     // initiator's getParameters() would block on the thread busy creating the offer; the
     // description handler applies the budget once it is in.
@@ -146,7 +153,7 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     pc.onicecandidate = ({ candidate }) => {
       this.sendSignal({ candidate: candidate ? candidateInit(candidate) : null })
     }
-    pc.oniceconnectionstatechange = () => this.onIceStateChange()
+    pc.oniceconnectionstatechange = () => this.iceRestarter.onIceStateChange()
     pc.onconnectionstatechange = () =>
       this.setStatus(
         toLinkStatus(
@@ -269,8 +276,8 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
   close(): void {
     if (this.closed) return
     this.closed = true
-    this.clearDisconnectTimer()
-    this.clearOfferRetry()
+    this.iceRestarter.stop()
+    this.offerRetry.stop()
     const pc = this.pc
     pc.onnegotiationneeded = null
     pc.onicecandidate = null
@@ -296,38 +303,12 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
       this.makingOffer = true
       await this.pc.setLocalDescription()
       this.sendLocalDescription()
-      this.offerRetries = 0
-      this.scheduleOfferRetry()
+      this.offerRetry.offerSent()
     } catch (error) {
       if (!this.closed) console.warn(`negotiation with ${this.remoteId} failed`, error)
     } finally {
       this.makingOffer = false
     }
-  }
-
-  private scheduleOfferRetry(): void {
-    this.clearOfferRetry()
-    const offer = this.pc.localDescription
-    if (this.offerRetries >= MAX_OFFER_RETRIES || offer?.type !== 'offer') return
-    this.offerRetryTimer = setTimeout(() => {
-      this.offerRetryTimer = null
-      // Still waiting for the answer to this very offer: it (or the answer) was lost.
-      if (
-        this.closed ||
-        this.pc.signalingState !== 'have-local-offer' ||
-        this.pc.localDescription?.sdp !== offer.sdp
-      ) {
-        return
-      }
-      this.offerRetries++
-      this.sendLocalDescription()
-      this.scheduleOfferRetry()
-    }, this.offerRetryMs)
-  }
-
-  private clearOfferRetry(): void {
-    if (this.offerRetryTimer) clearTimeout(this.offerRetryTimer)
-    this.offerRetryTimer = null
   }
 
   private sendLocalDescription(): void {
@@ -494,31 +475,6 @@ export class PeerLink extends Emitter<PeerLinkEvents> {
     entry.detach()
     this.remoteStreams.delete(streamId)
     this.emit('remote-stream-removed', streamId)
-  }
-
-  private onIceStateChange(): void {
-    const state = this.pc.iceConnectionState
-    if (state === 'failed') {
-      this.clearDisconnectTimer()
-      console.info(`ICE to ${this.remoteId} failed: restarting ICE`)
-      this.pc.restartIce()
-    } else if (state === 'disconnected') {
-      if (this.disconnectTimer) return
-      // Brief drops (Wi-Fi roaming) often heal by themselves; restart only if they persist.
-      this.disconnectTimer = setTimeout(() => {
-        this.disconnectTimer = null
-        if (this.closed || this.pc.iceConnectionState !== 'disconnected') return
-        console.info(`ICE to ${this.remoteId} still disconnected: restarting ICE`)
-        this.pc.restartIce()
-      }, this.disconnectGraceMs)
-    } else {
-      this.clearDisconnectTimer()
-    }
-  }
-
-  private clearDisconnectTimer(): void {
-    if (this.disconnectTimer) clearTimeout(this.disconnectTimer)
-    this.disconnectTimer = null
   }
 
   /** Wraps a channel in a port; a second channel with a label in use replaces the first. */
