@@ -19,6 +19,7 @@ import { boardCanvas, boardTools, openBoard } from '../e2e/harness/whiteboard'
 import { median } from './join/timing'
 import { WB_PROBE_SCRIPT, type WbProbeWindow, type WbStats } from './whiteboard/probe'
 import { connectRawChannel, pingRawChannel, rawDrawLatency } from './whiteboard/rawChannel'
+import { bakeFloor } from './whiteboard/bakeFloor'
 import { LAST_STROKE_AT, seedStrokes } from './whiteboard/seed'
 
 const STROKES = 3
@@ -59,12 +60,20 @@ async function person(
   return participant
 }
 
+/** MOIM_BENCH_WB=late-join: only the late-join part (quicker when working on it). */
+const ONLY_LATE_JOIN = process.env.MOIM_BENCH_WB === 'late-join'
+
 const stats = (page: Page) => page.evaluate(() => (globalThis as unknown as WbProbeWindow).__wb)
 
 async function main(): Promise<void> {
   const server = await startTestServer()
   const browser = await launchBrowser()
   try {
+    if (ONLY_LATE_JOIN) {
+      await lateJoin(browser, server.origin, { noDevices: false })
+      await lateJoin(browser, server.origin, { noDevices: true })
+      return
+    }
     const room = 'wb-bench'
     const a = await person(browser, server.origin, 'Ana', room)
     const b = await person(browser, server.origin, 'Bo', room)
@@ -144,7 +153,23 @@ async function lateJoin(
   const seedMs = Date.now() - seedStart
   const receive: number[] = []
   const shown: number[] = []
+  /** From the later of "board opened" and "last page in" to the board shown. */
+  const afterBoth: number[] = []
+  let pagesFirst = 0
+  const stages: Record<keyof ReturnType<typeof joinStages>, number[]> = {
+    asked: [],
+    answered: [],
+    sent: [],
+    firstArrived: [],
+    handling: [],
+  }
+  let canvasSize = { width: 0, height: 0 }
   for (let i = 1; i <= LATE_JOINS; i++) {
+    await host.page.evaluate(() => {
+      const wb = (globalThis as unknown as WbProbeWindow).__wb
+      wb.snapshotAskedAt = null
+      wb.opsSent = []
+    })
     const joiner = await newParticipant(browser, origin, options)
     await joiner.page.setViewportSize({ width: 1280, height: 860 })
     await joiner.context.addInitScript(installProbes)
@@ -160,13 +185,45 @@ async function lateJoin(
     const s = await stats(joiner.page)
     receive.push(s.opsDoneAt! - s.snapshotRequestAt!)
     shown.push(s.shownAt! - s.snapshotRequestAt!)
+    afterBoth.push(s.shownAt! - Math.max(s.boardOpenedAt!, s.opsDoneAt!))
+    if (s.opsDoneAt! < s.boardOpenedAt!) pagesFirst++
+    canvasSize = await boardCanvas(joiner.page).evaluate((c) => ({
+      width: c.width,
+      height: c.height,
+    }))
+    const parts = joinStages(await stats(host.page), s)
+    for (const key of Object.keys(parts) as (keyof typeof parts)[]) stages[key].push(parts[key])
     await joiner.context.close()
     await pause(1_000)
   }
   await host.context.close()
+  const floor: number[] = []
+  for (let i = 0; i < LATE_JOINS; i++)
+    floor.push(await bakeFloor(browser, { strokes: BOARD_STROKES, points: 8, ...canvasSize }))
+  const stageText = (Object.keys(stages) as (keyof typeof stages)[])
+    .map((key) => `${key} ${ms(median(stages[key]))}`)
+    .join(', ')
   console.log(
-    `  late join ${options.noDevices ? 'with no cameras or microphones' : 'in a call with cameras'}, board of ${BOARD_STROKES} strokes (seeded at the host in ${seedMs} ms): request -> last page received ${ms(median(receive))}, request -> board shown ${ms(median(shown))} (decoding and drawing after the last frame: ${ms(median(shown) - median(receive))}) (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'})`,
+    `  late join ${options.noDevices ? 'with no cameras or microphones' : 'in a call with cameras'}, board of ${BOARD_STROKES} strokes (seeded at the host in ${seedMs} ms): request -> last page received ${ms(median(receive))}, request -> board shown ${ms(median(shown))} (decoding and drawing after the last frame: ${ms(median(shown) - median(receive))}) (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'})\n    where the time goes (medians): ${stageText}; then from the later of "last page in" and "board opened" (the click on Whiteboard; the pages were in first in ${pagesFirst} of ${LATE_JOINS}) to the board shown: ${ms(median(afterBoth))}\n    floor: the same strokes outlined and filled on a plain ${canvasSize.width}x${canvasSize.height} canvas in a fresh page, no network: ${ms(median(floor))} (${floor.map((v) => v.toFixed(0)).join(', ')} ms); the app's late join is ${ms(median(shown) - median(floor))} over it`,
   )
+}
+
+/** Where a late join's time goes, ms (host and joiner share the machine's clock). */
+function joinStages(host: WbStats, joiner: WbStats) {
+  const pages = joiner.opsHandled
+  const firstSent = host.opsSent[0] ?? NaN
+  return {
+    /** Request sent -> the host's page has it. */
+    asked: host.snapshotAskedAt! - joiner.snapshotRequestAt!,
+    /** The host encodes and hands the first page to its channel. */
+    answered: firstSent - host.snapshotAskedAt!,
+    /** First page handed over -> last page handed over. */
+    sent: (host.opsSent.at(-1) ?? NaN) - firstSent,
+    /** First page handed over -> the joiner's handler gets it. */
+    firstArrived: (pages[0]?.[0] ?? NaN) - firstSent,
+    /** Time inside the joiner's handlers for all pages (decode, merge, bake). */
+    handling: pages.reduce((sum, [arrived, handled]) => sum + handled - arrived, 0),
+  }
 }
 
 /** A point as a JSON object in a message, for comparison: {"x":1234.5,"y":567.5}, */

@@ -13,6 +13,10 @@ export const WB_PROBE_SCRIPT = `(() => {
     points: 0,
     snapshotRequestAt: null,
     opsDoneAt: null,
+    snapshotAskedAt: null,
+    boardOpenedAt: null,
+    opsSent: [],
+    opsHandled: [],
     pointer: [],
     sentAt: [],
     arrivedAt: [],
@@ -42,6 +46,7 @@ export const WB_PROBE_SCRIPT = `(() => {
           stats.binaryBytes += view.byteLength
           stats.sentAt.push(now())
         }
+        if (view[0] === 0x58 && (view[1] & 1) === 1) stats.opsSent.push(now())
       }
     }
     return send.call(this, data)
@@ -55,12 +60,20 @@ export const WB_PROBE_SCRIPT = `(() => {
     set(handler) {
       const wrapped = handler && function (event) {
         const data = event.data
+        if (this.label === 'moim' && typeof data === 'string' && data.startsWith('{"type":"wb-snapshot-request"'))
+          stats.snapshotAskedAt ??= now()
+        if (this.label === 'moim' && data instanceof ArrayBuffer && data.byteLength > 1 && new Uint8Array(data)[0] === 0x58) {
+          const arrived = now()
+          const result = handler.call(this, event)
+          // Flags 3: the snapshot's last page.
+          stats.opsHandled.push([arrived, now(), data.byteLength])
+          if (new Uint8Array(data)[1] === 3 && stats.snapshotRequestAt !== null && stats.opsDoneAt === null)
+            stats.opsDoneAt = arrived
+          return result
+        }
         if (this.label === 'moim' && data instanceof ArrayBuffer && data.byteLength > 1) {
           const head = new Uint8Array(data, 0, 2)
           if (head[0] === 0x57) stats.arrivedAt.push(now())
-          // An ops frame (0x58) whose flags say: the snapshot's last page.
-          if (head[0] === 0x58 && head[1] === 3 && stats.snapshotRequestAt !== null && stats.opsDoneAt === null)
-            stats.opsDoneAt = now()
         }
         return handler.call(this, event)
       }
@@ -71,6 +84,16 @@ export const WB_PROBE_SCRIPT = `(() => {
     'pointermove',
     (event) => {
       if (event.buttons && event.isTrusted) stats.pointer.push([event.clientX, event.clientY, now()])
+    },
+    true,
+  )
+  // Capture phase: the click's time, before the app's handler opens (and draws) the board.
+  addEventListener(
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null
+      const name = button ? (button.getAttribute('aria-label') ?? button.textContent ?? '') : ''
+      if (/whiteboard/i.test(name)) stats.boardOpenedAt ??= now()
     },
     true,
   )
@@ -114,6 +137,13 @@ export interface WbStats {
   points: number
   snapshotRequestAt: number | null
   opsDoneAt: number | null
+  /** Host: when the snapshot request arrived; when each page of it was handed to the channel. */
+  snapshotAskedAt: number | null
+  /** When the user clicked Whiteboard (opening the board). */
+  boardOpenedAt: number | null
+  opsSent: number[]
+  /** Joiner: each ops page's [arrived, handled, bytes] (epoch ms). */
+  opsHandled: [number, number, number][]
   /** [clientX, clientY, epoch ms] of each pointermove with a button down. */
   pointer: [number, number, number][]
   /** When each points frame was handed to the channel (A), and arrived (B), epoch ms. */
