@@ -27,6 +27,7 @@ import {
   resetArrival,
   type ArrivalWindow,
 } from './files/pageScripts'
+import { chromiumCpuMs } from './common/browserCpu'
 import { describeOrder, firstSide, roundOrder } from './common/runOrder'
 import { median } from './join/timing'
 
@@ -77,14 +78,16 @@ async function appSample(sender: Page, receiver: Page, cdp: CDPSession, size: nu
   const card = await fileCard(receiver, name)
   const stopHeap = await watchHeap(cdp)
   const started = Date.now()
+  const stopCpu = cpuClock()
   await cardButton(card, 'Accept').click()
   await card.getByText('Received and verified').waitFor({ timeout: 10 * 60_000 })
+  const cpu = stopCpu(size)
   const endToEnd = (Date.now() - started) / 1000
   const heap = await stopHeap()
   const a = await arrival(receiver)
   // The received file is deleted again so the next sample starts from the same storage.
   await sender.getByRole('article', { name }).getByRole('button', { name: 'Withdraw' }).click()
-  return { mbps: rate(a), endToEnd, heap, bytes: a.bytes }
+  return { mbps: rate(a), endToEnd, heap, bytes: a.bytes, cpu }
 }
 
 async function rawSample(sender: Page, receiver: Page, size: number) {
@@ -94,16 +97,42 @@ async function rawSample(sender: Page, receiver: Page, size: number) {
   const offer = await sender.evaluate(rawDescribe, null)
   const answer = await receiver.evaluate(rawDescribe, offer)
   await sender.evaluate(rawAnswer, answer)
+  const stopCpu = cpuClock()
   await sender.evaluate(rawBlast, { size, messageSize: MESSAGE_SIZE })
   await receiver.waitForFunction(
     (total) => (globalThis as unknown as ArrivalWindow).__benchArrival.bytes >= total,
     size,
     { timeout: 10 * 60_000, polling: 100 },
   )
+  const cpu = stopCpu(size)
   const a = await arrival(receiver)
   await sender.evaluate(rawClose)
   await receiver.evaluate(rawClose)
-  return { mbps: rate(a) }
+  return { mbps: rate(a), cpu }
+}
+
+/** What the call itself (two cameras, the pages idle) costs, in CPU ms per second. */
+let idleCpuPerSecond = 0
+
+async function measureIdleCpu(): Promise<void> {
+  const before = chromiumCpuMs()
+  const started = performance.now()
+  await new Promise((resolve) => setTimeout(resolve, 5_000))
+  const after = chromiumCpuMs()
+  if (before !== null && after !== null)
+    idleCpuPerSecond = (after - before) / ((performance.now() - started) / 1000)
+}
+
+/** A CPU clock started now; stopping it gives the CPU ms per MB over the idle call's own cost. */
+function cpuClock(): (size: number) => number | null {
+  const before = chromiumCpuMs()
+  const started = performance.now()
+  return (size) => {
+    const after = chromiumCpuMs()
+    if (before === null || after === null) return null
+    const seconds = (performance.now() - started) / 1000
+    return (after - before - idleCpuPerSecond * seconds) / (size / MB)
+  }
 }
 
 async function main(): Promise<void> {
@@ -121,6 +150,7 @@ async function main(): Promise<void> {
     const [ana, bo] = people as [(typeof people)[0], (typeof people)[0]]
     await expectRemoteVideosPlaying(bo.page, 1)
     const cdp = await bo.context.newCDPSession(bo.page)
+    await measureIdleCpu()
 
     const sizes = [SIZE, ...(process.env.MOIM_BENCH_FILES_2GB === '1' ? [2 * 1024 ** 3] : [])]
     for (const size of sizes) {
@@ -129,16 +159,21 @@ async function main(): Promise<void> {
       const raw: number[] = []
       const heaps: number[] = []
       const ends: number[] = []
+      const appCpu: number[] = []
+      const rawCpu: number[] = []
       const first = firstSide(process.env.BENCH_ORDER)
       console.log(`  order: ${describeOrder(first, samples)} (BENCH_ORDER pins the first)`)
       for (let i = 1; i <= samples; i++) {
         for (const side of roundOrder(first, i - 1)) {
           if (side === 'baseline') {
-            raw.push((await rawSample(ana.page, bo.page, size)).mbps)
+            const sample = await rawSample(ana.page, bo.page, size)
+            raw.push(sample.mbps)
+            if (sample.cpu !== null) rawCpu.push(sample.cpu)
             continue
           }
           const sample = await appSample(ana.page, bo.page, cdp, size, i)
           app.push(sample.mbps)
+          if (sample.cpu !== null) appCpu.push(sample.cpu)
           heaps.push(sample.heap)
           ends.push(sample.endToEnd)
         }
@@ -161,6 +196,15 @@ async function main(): Promise<void> {
       console.log(
         `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (both sides hash SHA-256 in workers and the receiver writes OPFS: CPU the raw blast does not spend)`,
       )
+      if (appCpu.length > 0 && rawCpu.length > 0) {
+        const cores = cpus().length
+        console.log(
+          `  CPU per MB, all Chromium processes, over the idle call's ${(idleCpuPerSecond / 1000).toFixed(2)} cores (both peers share these ${cores} cores): app ${median(appCpu).toFixed(0)} ms, raw ${median(rawCpu).toFixed(0)} ms; raw / app = ${(median(rawCpu) / median(appCpu)).toFixed(2)} (when the cores are saturated the rates can differ by no less than this)`,
+        )
+        console.log(
+          `  cores busy during a sample (CPU per MB x MB/s): app ${((median(appCpu) * median(app)) / 1000).toFixed(2)}, raw ${((median(rawCpu) * median(raw)) / 1000).toFixed(2)} of ${cores}`,
+        )
+      }
       console.log(`  app Accept -> verified: ${median(ends).toFixed(1)} s`)
       console.log(
         `  receiver peak JS heap growth: ${(heap / 1024 / 1024).toFixed(1)} MiB (target < 64 MiB) ${heap < HEAP_LIMIT ? 'OK' : 'OVER'}`,
