@@ -6,7 +6,9 @@
  * (bench/common/runOrder.ts: whichever side ran first after the other was seen to lose), so both
  * see the same machine load. Both rates are measured at the receiver, from its first to its last message.
  * Also: the app's end-to-end time (Accept -> verified) and the receiver's peak JS heap growth
- * over the transfer (V8's used heap via CDP, sampled every 100 ms after a GC).
+ * over the transfer (V8's used heap via CDP, sampled every 100 ms after a GC), and the CPU time
+ * all the browser's processes spend per MB for each side, over what the idle call costs: the
+ * two peers share this machine's cores, so on a busy machine the rates follow CPU per byte.
  * Target: app >= 0.9x raw, heap growth < 64 MB. MOIM_BENCH_FILES_2GB=1 adds a 2 GB transfer.
  */
 import { cpus, loadavg } from 'node:os'
@@ -27,7 +29,7 @@ import {
   resetArrival,
   type ArrivalWindow,
 } from './files/pageScripts'
-import { chromiumCpuMs } from './common/browserCpu'
+import { ProcessCpu } from './common/processCpu'
 import { describeOrder, firstSide, roundOrder } from './common/runOrder'
 import { median } from './join/timing'
 
@@ -71,67 +73,72 @@ async function watchHeap(cdp: CDPSession): Promise<() => Promise<number>> {
   }
 }
 
-async function appSample(sender: Page, receiver: Page, cdp: CDPSession, size: number, n: number) {
+async function appSample(
+  sender: Page,
+  receiver: Page,
+  cdp: CDPSession,
+  cpu: ProcessCpu,
+  size: number,
+  n: number,
+) {
   await receiver.evaluate(resetArrival)
   const name = `sample-${n}.bin`
   await sender.evaluate(dropFile, { name, size })
   const card = await fileCard(receiver, name)
   const stopHeap = await watchHeap(cdp)
   const started = Date.now()
-  const stopCpu = cpuClock()
+  const stopCpu = await cpuClock(cpu)
   await cardButton(card, 'Accept').click()
   await card.getByText('Received and verified').waitFor({ timeout: 10 * 60_000 })
-  const cpu = stopCpu(size)
+  const cpuPerMb = await stopCpu(size)
   const endToEnd = (Date.now() - started) / 1000
   const heap = await stopHeap()
   const a = await arrival(receiver)
   // The received file is deleted again so the next sample starts from the same storage.
   await sender.getByRole('article', { name }).getByRole('button', { name: 'Withdraw' }).click()
-  return { mbps: rate(a), endToEnd, heap, bytes: a.bytes, cpu }
+  return { mbps: rate(a), endToEnd, heap, bytes: a.bytes, cpuPerMb }
 }
 
-async function rawSample(sender: Page, receiver: Page, size: number) {
+async function rawSample(sender: Page, receiver: Page, cpu: ProcessCpu, size: number) {
   await receiver.evaluate(resetArrival)
   await sender.evaluate(rawCreate, 'sender')
   await receiver.evaluate(rawCreate, 'receiver')
   const offer = await sender.evaluate(rawDescribe, null)
   const answer = await receiver.evaluate(rawDescribe, offer)
   await sender.evaluate(rawAnswer, answer)
-  const stopCpu = cpuClock()
+  const stopCpu = await cpuClock(cpu)
   await sender.evaluate(rawBlast, { size, messageSize: MESSAGE_SIZE })
   await receiver.waitForFunction(
     (total) => (globalThis as unknown as ArrivalWindow).__benchArrival.bytes >= total,
     size,
     { timeout: 10 * 60_000, polling: 100 },
   )
-  const cpu = stopCpu(size)
+  const cpuPerMb = await stopCpu(size)
   const a = await arrival(receiver)
   await sender.evaluate(rawClose)
   await receiver.evaluate(rawClose)
-  return { mbps: rate(a), cpu }
+  return { mbps: rate(a), cpuPerMb }
 }
 
-/** What the call itself (two cameras, the pages idle) costs, in CPU ms per second. */
-let idleCpuPerSecond = 0
+/** What the call itself (two cameras, the pages idle) costs, in CPU seconds per second. */
+let idleCores = 0
 
-async function measureIdleCpu(): Promise<void> {
-  const before = chromiumCpuMs()
+async function measureIdleCpu(cpu: ProcessCpu): Promise<void> {
+  const before = await cpu.snapshot()
   const started = performance.now()
   await new Promise((resolve) => setTimeout(resolve, 5_000))
-  const after = chromiumCpuMs()
-  if (before !== null && after !== null)
-    idleCpuPerSecond = (after - before) / ((performance.now() - started) / 1000)
+  const used = ProcessCpu.used(before, await cpu.snapshot())
+  idleCores = used.all / ((performance.now() - started) / 1000)
 }
 
 /** A CPU clock started now; stopping it gives the CPU ms per MB over the idle call's own cost. */
-function cpuClock(): (size: number) => number | null {
-  const before = chromiumCpuMs()
+async function cpuClock(cpu: ProcessCpu): Promise<(size: number) => Promise<number>> {
+  const before = await cpu.snapshot()
   const started = performance.now()
-  return (size) => {
-    const after = chromiumCpuMs()
-    if (before === null || after === null) return null
+  return async (size) => {
+    const used = ProcessCpu.used(before, await cpu.snapshot())
     const seconds = (performance.now() - started) / 1000
-    return (after - before - idleCpuPerSecond * seconds) / (size / MB)
+    return ((used.all - idleCores * seconds) * 1000) / (size / MB)
   }
 }
 
@@ -150,7 +157,8 @@ async function main(): Promise<void> {
     const [ana, bo] = people as [(typeof people)[0], (typeof people)[0]]
     await expectRemoteVideosPlaying(bo.page, 1)
     const cdp = await bo.context.newCDPSession(bo.page)
-    await measureIdleCpu()
+    const cpu = await ProcessCpu.attach(browser)
+    await measureIdleCpu(cpu)
 
     const sizes = [SIZE, ...(process.env.MOIM_BENCH_FILES_2GB === '1' ? [2 * 1024 ** 3] : [])]
     for (const size of sizes) {
@@ -166,14 +174,14 @@ async function main(): Promise<void> {
       for (let i = 1; i <= samples; i++) {
         for (const side of roundOrder(first, i - 1)) {
           if (side === 'baseline') {
-            const sample = await rawSample(ana.page, bo.page, size)
+            const sample = await rawSample(ana.page, bo.page, cpu, size)
             raw.push(sample.mbps)
-            if (sample.cpu !== null) rawCpu.push(sample.cpu)
+            rawCpu.push(sample.cpuPerMb)
             continue
           }
-          const sample = await appSample(ana.page, bo.page, cdp, size, i)
+          const sample = await appSample(ana.page, bo.page, cdp, cpu, size, i)
           app.push(sample.mbps)
-          if (sample.cpu !== null) appCpu.push(sample.cpu)
+          appCpu.push(sample.cpuPerMb)
           heaps.push(sample.heap)
           ends.push(sample.endToEnd)
         }
@@ -199,10 +207,10 @@ async function main(): Promise<void> {
       if (appCpu.length > 0 && rawCpu.length > 0) {
         const cores = cpus().length
         console.log(
-          `  CPU per MB, all Chromium processes, over the idle call's ${(idleCpuPerSecond / 1000).toFixed(2)} cores (both peers share these ${cores} cores): app ${median(appCpu).toFixed(0)} ms, raw ${median(rawCpu).toFixed(0)} ms; raw / app = ${(median(rawCpu) / median(appCpu)).toFixed(2)} (when the cores are saturated the rates can differ by no less than this)`,
+          `  CPU per MB, all the browser's processes (CDP), over the idle call's ${idleCores.toFixed(2)} cores (both peers share these ${cores} cores): app ${median(appCpu).toFixed(0)} ms, raw ${median(rawCpu).toFixed(0)} ms; raw / app = ${(median(rawCpu) / median(appCpu)).toFixed(2)} (on saturated cores the rates' ratio tends to this)`,
         )
         console.log(
-          `  cores busy during a sample (CPU per MB x MB/s): app ${((median(appCpu) * median(app)) / 1000).toFixed(2)}, raw ${((median(rawCpu) * median(raw)) / 1000).toFixed(2)} of ${cores}`,
+          `  cores the transfer keeps busy over the idle call (CPU per MB x MB/s): app ${((median(appCpu) * median(app)) / 1000).toFixed(2)}, raw ${((median(rawCpu) * median(raw)) / 1000).toFixed(2)} of ${cores}`,
         )
       }
       console.log(`  app Accept -> verified: ${median(ends).toFixed(1)} s`)

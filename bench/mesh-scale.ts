@@ -20,7 +20,7 @@ import { launchBrowser } from '../e2e/harness/browser'
 import { measureVideoOut, steppedLinks } from '../e2e/harness/quality'
 import { startTestServer } from '../e2e/harness/server'
 import { startMeshRelay, type MeshRelay } from './mesh/bareRelay'
-import { ProcessCpu } from './mesh/processCpu'
+import { ProcessCpu } from './common/processCpu'
 import { appRoom, bareRoom, type Room } from './mesh/rooms'
 
 const SIZES = [2, 4, 6, 8]

@@ -12,11 +12,13 @@ export interface BareRelay {
 /**
  * The smallest signaling that works: join a room, forward every `signal` to the others in it.
  * No validation, no ids, no acks beyond join: the floor the app's signaling is measured against.
- * /mesh serves the bare mesh client, whose `mesh-signal`s are addressed to one socket id.
+ * /mesh serves the bare mesh client (or `meshPage`, a variant of it), whose `mesh-signal`s are
+ * addressed to one socket id.
  */
-export async function startBareRelay(): Promise<BareRelay> {
+export async function startBareRelay(options: { meshPage?: string } = {}): Promise<BareRelay> {
+  const meshPage = options.meshPage ?? BARE_MESH_PAGE_HTML
   const http = createServer((request, response) => {
-    const page = request.url?.startsWith('/mesh') ? BARE_MESH_PAGE_HTML : BARE_PAGE_HTML
+    const page = request.url?.startsWith('/mesh') ? meshPage : BARE_PAGE_HTML
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
   })
   const io = new Server(http)
