@@ -40,6 +40,8 @@ export function peerNetnsUnavailable(): string | null {
   const links = execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.trim() !== '')
+    // Our own veth end from an earlier test (createPeerNetns removes it before starting over).
+    .filter((line) => !line.includes(`: ${HOST_LINK}@`))
   if (links.length !== 1 || !/: lo:/.test(links[0] ?? ''))
     return 'not inside a loopback-only namespace (run through npm run test:e2e as root)'
   return null
@@ -52,9 +54,15 @@ function ip(args: string[], netnsPid?: number): void {
   execFileSync(command[0] as string, command.slice(1), { stdio: 'pipe' })
 }
 
+/** Deletes our veth pair (deleting one end deletes both), if there is one. */
+function removeHostLink(): void {
+  spawnSync('ip', ['link', 'del', HOST_LINK], { stdio: 'ignore' })
+}
+
 export async function createPeerNetns(): Promise<PeerNetns> {
   const why = peerNetnsUnavailable()
   if (why) throw new Error(`cannot make a peer network namespace: ${why}`)
+  removeHostLink()
   const holder: ChildProcess = spawn('unshare', ['-n', 'sleep', 'infinity'], { stdio: 'ignore' })
   const pid = holder.pid
   if (!pid) throw new Error('unshare did not start')
@@ -88,7 +96,9 @@ export async function createPeerNetns(): Promise<PeerNetns> {
     cut: () => ip(['link', 'set', HOST_LINK, 'down']),
     heal: () => ip(['link', 'set', HOST_LINK, 'up']),
     close() {
-      // The namespace, and the veth pair with it, go away with its last process.
+      // Both ends at once, now: the namespace (and the pair with it) would only go once its
+      // last process is gone, and a browser in it may still be closing when the next test starts.
+      removeHostLink()
       holder.kill('SIGKILL')
       rmSync(dir, { recursive: true, force: true })
     },
