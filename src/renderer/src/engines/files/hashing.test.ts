@@ -31,6 +31,31 @@ describe('HashingReader', () => {
     expect((await r.read(0, 10, 0)).byteLength).toBe(10)
   })
 
+  it('reads the file in blocks and cuts the frames from them', async () => {
+    const asked: [number, number][] = []
+    const r = new HashingReader(
+      bytes.length,
+      async (start, end) => {
+        asked.push([start, end])
+        return bytes.slice(start, end).buffer
+      },
+      400,
+    )
+    for (let offset = 0; offset < 1000; offset += 100)
+      expect((await r.read(offset, 100, 2)).subarray(2)).toEqual(
+        bytes.subarray(offset, offset + 100),
+      )
+    // A resume before the current block reads from there again.
+    expect((await r.read(150, 100, 0)).subarray(0)).toEqual(bytes.subarray(150, 250))
+    expect(asked).toEqual([
+      [0, 400],
+      [400, 800],
+      [800, 1000],
+      [150, 550],
+    ])
+    expect(await r.digest()).toBe(expected)
+  })
+
   it('fails when the file is shorter than it said (changed on disk)', async () => {
     const r = new HashingReader(2000, async (start, end) => bytes.slice(start, end).buffer)
     await expect(r.read(900, 200, 0)).rejects.toThrow()
