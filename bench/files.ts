@@ -30,6 +30,7 @@ import {
   type ArrivalWindow,
 } from './files/pageScripts'
 import { ProcessCpu } from './common/processCpu'
+import { threadCpuUsed, threadSnapshot } from './common/threadCpu'
 import { describeOrder, firstSide, roundOrder } from './common/runOrder'
 import { median } from './join/timing'
 
@@ -122,24 +123,61 @@ async function rawSample(sender: Page, receiver: Page, cpu: ProcessCpu, size: nu
 
 /** What the call itself (two cameras, the pages idle) costs, in CPU seconds per second. */
 let idleCores = 0
+/** The same by thread group (threadCpu.ts; empty where /proc is not Linux's). */
+const idleThreads = new Map<string, number>()
+const HAS_PROC = process.platform === 'linux'
 
 async function measureIdleCpu(cpu: ProcessCpu): Promise<void> {
   const before = await cpu.snapshot()
+  const threadsBefore = HAS_PROC ? threadSnapshot() : new Map()
   const started = performance.now()
   await new Promise((resolve) => setTimeout(resolve, 5_000))
+  const seconds = (performance.now() - started) / 1000
   const used = ProcessCpu.used(before, await cpu.snapshot())
-  idleCores = used.all / ((performance.now() - started) / 1000)
+  idleCores = used.all / seconds
+  if (HAS_PROC)
+    for (const [group, spent] of threadCpuUsed(threadsBefore, threadSnapshot()))
+      idleThreads.set(group, spent / seconds)
+}
+
+interface CpuPerMb {
+  /** All the browser's processes, ms per MB over the idle call (CDP). */
+  all: number
+  /** The same by thread group (/proc). */
+  threads: Map<string, number>
 }
 
 /** A CPU clock started now; stopping it gives the CPU ms per MB over the idle call's own cost. */
-async function cpuClock(cpu: ProcessCpu): Promise<(size: number) => Promise<number>> {
+async function cpuClock(cpu: ProcessCpu): Promise<(size: number) => Promise<CpuPerMb>> {
   const before = await cpu.snapshot()
+  const threadsBefore = HAS_PROC ? threadSnapshot() : new Map()
   const started = performance.now()
   return async (size) => {
     const used = ProcessCpu.used(before, await cpu.snapshot())
     const seconds = (performance.now() - started) / 1000
-    return ((used.all - idleCores * seconds) * 1000) / (size / MB)
+    const perMb = (spent: number, idle: number) => ((spent - idle * seconds) * 1000) / (size / MB)
+    const threads = new Map<string, number>()
+    if (HAS_PROC)
+      for (const [group, spent] of threadCpuUsed(threadsBefore, threadSnapshot()))
+        threads.set(group, perMb(spent, idleThreads.get(group) ?? 0))
+    return { all: perMb(used.all, idleCores), threads }
   }
+}
+
+/** Thread groups by how much more CPU per MB the app spent than the raw blast (medians). */
+function extraByThread(app: Map<string, number>[], raw: Map<string, number>[]): string {
+  const groups = new Set([...app, ...raw].flatMap((m) => [...m.keys()]))
+  const rows: [string, number, number][] = []
+  for (const group of groups) {
+    const a = median(app.map((m) => m.get(group) ?? 0))
+    const r = median(raw.map((m) => m.get(group) ?? 0))
+    if (Math.max(a, r) >= 2) rows.push([group, a, r])
+  }
+  rows.sort((x, y) => y[1] - y[2] - (x[1] - x[2]))
+  return rows
+    .slice(0, 10)
+    .map(([group, a, r]) => `    ${group}: app ${a.toFixed(0)}, raw ${r.toFixed(0)} ms/MB`)
+    .join('\n')
 }
 
 async function main(): Promise<void> {
@@ -169,6 +207,8 @@ async function main(): Promise<void> {
       const ends: number[] = []
       const appCpu: number[] = []
       const rawCpu: number[] = []
+      const appThreads: Map<string, number>[] = []
+      const rawThreads: Map<string, number>[] = []
       const first = firstSide(process.env.BENCH_ORDER)
       console.log(`  order: ${describeOrder(first, samples)} (BENCH_ORDER pins the first)`)
       for (let i = 1; i <= samples; i++) {
@@ -176,12 +216,14 @@ async function main(): Promise<void> {
           if (side === 'baseline') {
             const sample = await rawSample(ana.page, bo.page, cpu, size)
             raw.push(sample.mbps)
-            rawCpu.push(sample.cpuPerMb)
+            rawCpu.push(sample.cpuPerMb.all)
+            rawThreads.push(sample.cpuPerMb.threads)
             continue
           }
           const sample = await appSample(ana.page, bo.page, cdp, cpu, size, i)
           app.push(sample.mbps)
-          appCpu.push(sample.cpuPerMb)
+          appCpu.push(sample.cpuPerMb.all)
+          appThreads.push(sample.cpuPerMb.threads)
           heaps.push(sample.heap)
           ends.push(sample.endToEnd)
         }
@@ -202,7 +244,7 @@ async function main(): Promise<void> {
         `  ratio:      ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
       )
       console.log(
-        `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (both sides hash SHA-256 in workers and the receiver writes OPFS: CPU the raw blast does not spend)`,
+        `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (the sender reads the File through the browser process, both sides hash SHA-256 in workers and the receiver writes OPFS: CPU the raw blast does not spend)`,
       )
       if (appCpu.length > 0 && rawCpu.length > 0) {
         const cores = cpus().length
@@ -212,6 +254,10 @@ async function main(): Promise<void> {
         console.log(
           `  cores the transfer keeps busy over the idle call (CPU per MB x MB/s): app ${((median(appCpu) * median(app)) / 1000).toFixed(2)}, raw ${((median(rawCpu) * median(raw)) / 1000).toFixed(2)} of ${cores}`,
         )
+        if (HAS_PROC)
+          console.log(
+            `  where the app's extra CPU goes (/proc, both pages' renderers together; the sender's reader and the receiver's writer are "renderer DedicatedWorker", serving the File's bytes is the browser process's):\n${extraByThread(appThreads, rawThreads)}`,
+          )
       }
       console.log(`  app Accept -> verified: ${median(ends).toFixed(1)} s`)
       console.log(
