@@ -12,6 +12,11 @@ import { QX_MAX, QY_MAX } from '../whiteboard/pointCodec'
 export const WB_POINTS_TAG = 0x57
 /** Tag byte of an ops frame (snapshot page or repaired stroke) on the control channel ('X'). */
 export const WB_OPS_TAG = 0x58
+/**
+ * Tag byte of a board picture page ('P'): an optional image of the answering peer's board, sent
+ * before a snapshot's ops frames so a late joiner can show something at once.
+ */
+export const WB_PICTURE_TAG = 0x50
 /** Points in one stroke; a longer line continues as a new stroke. */
 export const STROKE_POINTS_MAX = 4_000
 /** Largest stroke width, board units. */
