@@ -10,7 +10,7 @@ import {
 } from './pictureCodec'
 
 /** Bytes that look like a WebP file: RIFF, a length, WEBP, then filler. */
-function webp(length: number): Uint8Array {
+function webp(length: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length)
   for (let i = 0; i < length; i++) bytes[i] = (i * 31) & 0xff
   bytes.set(
@@ -24,7 +24,7 @@ function webp(length: number): Uint8Array {
   return bytes
 }
 
-const picture = (bytes: Uint8Array): BoardPicture => ({
+const picture = (bytes: Uint8Array<ArrayBuffer>): BoardPicture => ({
   format: 'webp',
   width: 1280,
   height: 800,

@@ -25,7 +25,8 @@ export interface PicturePage extends PictureHeader {
 }
 
 export interface BoardPicture extends PictureHeader {
-  bytes: Uint8Array
+  /** Backed by a plain ArrayBuffer, so it can go into a Blob as it is. */
+  bytes: Uint8Array<ArrayBuffer>
 }
 
 /** Bounds on what a receiver will assemble: big enough for a 4K board as WebP, no more. */

@@ -8,6 +8,7 @@
 import {
   STROKE_POINTS_MAX,
   WB_OPS_TAG,
+  WB_PICTURE_TAG,
   WB_POINTS_TAG,
   wbClearSchema,
   wbCursorSchema,
@@ -20,6 +21,7 @@ import {
   type StrokeTool,
 } from '../../../../shared/channel/whiteboard'
 import { decodeOpsFrame, type OpsFrame } from '../../../../shared/whiteboard/opsCodec'
+import type { BoardPicture } from '../../../../shared/whiteboard/pictureCodec'
 import {
   encodePointsFrame,
   POINT_QUANTUM,
@@ -35,6 +37,7 @@ import {
   type Route,
 } from '../../rtc/messageRouter'
 import { Board, type BoardChange } from './board'
+import { BoardPictures, type PictureSource } from './boardPicture'
 import { OwnHistory } from './history'
 import { opKey, pointCount, type BoardOp, type StrokeOp } from './ops'
 import type { OverlayHub } from './overlayHub'
@@ -72,6 +75,8 @@ export interface WhiteboardEngineEvents {
   state: []
   /** The late joiner's snapshot arrived and was merged. */
   snapshot: [from: string]
+  /** A picture of the board came before the snapshot's operations (show it while they bake). */
+  picture: [from: string, picture: BoardPicture]
 }
 
 export interface WhiteboardEngineDeps {
@@ -104,6 +109,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   private exclusive: string | null = null
   /** Late joiner: the peer asked for the board, null until one could be asked. */
   private snapshot: { from: string | null } | null = null
+  private readonly pictures: BoardPictures
   private readonly repairsAsked = new Set<string>()
   private cursor: { x: number | null; y: number | null } | null = null
   private cursorScheduled = false
@@ -114,6 +120,10 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     this.deps = deps
     this.history = new OwnHistory(this.board, () => this.self)
     const router = deps.router
+    this.pictures = new BoardPictures({
+      send: (peer, page) => this.sendFrame(peer, WB_PICTURE_TAG, page),
+      warn: (message) => this.deps.warn?.(message),
+    })
     this.offs = [
       this.onMessage(wbStrokeRoute, (peer, m) => {
         if (!this.accepts(peer)) return
@@ -178,8 +188,16 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       }),
       this.onMessage(wbSnapshotRequestRoute, (peer) => {
         if (!this.self) return
-        for (const frame of snapshotFrames(this.board.all()))
-          this.sendFrame(peer, WB_OPS_TAG, frame)
+        this.pictures.answer(peer, () => {
+          // The board as it is once the picture went (the call may have ended meanwhile).
+          if (!this.self) return
+          for (const frame of snapshotFrames(this.board.all()))
+            this.sendFrame(peer, WB_OPS_TAG, frame)
+        })
+      }),
+      this.onFrame(WB_PICTURE_TAG, (peer, payload) => {
+        const picture = this.pictures.receive(peer, payload)
+        if (picture && this.snapshot?.from === peer) this.emit('picture', peer, picture)
       }),
       this.onMessage(wbStrokeRequestRoute, (peer, m) => {
         const self = this.self
@@ -209,6 +227,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
         this.emit('cursor', peer, null)
         if (this.snapshot?.from === peer) {
           this.snapshot = { from: null }
+          this.pictures.expectFrom(null)
           this.askForSnapshot()
         }
       }),
@@ -241,6 +260,14 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     return this.snapshot !== null
   }
 
+  /**
+   * Where a picture of the board comes from when a late joiner asks for it (the view); the
+   * returned function unregisters it.
+   */
+  setPictureSource(source: PictureSource): () => void {
+    return this.pictures.setSource(source)
+  }
+
   /** A call begins; a newcomer asks the first peer it reaches for the board. */
   start(selfId: string, options: { requestSnapshot: boolean }): void {
     this.stop()
@@ -256,6 +283,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   stop(): void {
     this.self = null
     this.snapshot = null
+    this.pictures.expectFrom(null)
     this.exclusive = null
     this.live = null
     this.cursor = null
@@ -568,6 +596,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const peer = this.deps.router.openPeers[0]
     if (!peer) return
     snapshot.from = peer
+    this.pictures.expectFrom(peer)
     this.sendTo(peer, wbSnapshotRequestRoute, { type: 'wb-snapshot-request' })
   }
 
@@ -590,6 +619,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     else for (const change of tails) this.emit('change', change)
     if (page.snapshot && page.done && this.snapshot?.from === peer) {
       this.snapshot = null
+      this.pictures.expectFrom(null)
       this.emit('snapshot', peer)
     }
     this.emit('state')
