@@ -4,6 +4,7 @@
  * whiteboardCursorStore.
  */
 import type { BoardChange } from '../engines/whiteboard/board'
+import type { PictureSource } from '../engines/whiteboard/boardPicture'
 import type { BoardOp } from '../engines/whiteboard/ops'
 import {
   WhiteboardEngine,
@@ -11,6 +12,7 @@ import {
   type StrokeStyle,
 } from '../engines/whiteboard/whiteboardEngine'
 import type { MessageRouter } from '../rtc/messageRouter'
+import type { BoardPicture } from '../../../shared/whiteboard/pictureCodec'
 import {
   initialWhiteboardState,
   type WhiteboardCursorStore,
@@ -24,6 +26,19 @@ export interface WhiteboardScene {
   visible(): BoardOp[]
   /** Called on every change; returns the unsubscribe function. */
   onChange(listener: (change: BoardChange) => void): () => void
+  /** A late joiner's board is still on its way. */
+  loading(): boolean
+  /**
+   * A picture of the board a late joiner got before its operations, kept while it is worth
+   * showing (until a view drew the board exactly or something undid part of it); else null.
+   */
+  picture(): BoardPicture | null
+  /** Called when a picture arrives and when a late joiner's board has come. */
+  onLoad(listener: () => void): () => void
+  /** The view that can picture the board for late joiners; returns the unregister function. */
+  providePicture(source: PictureSource): () => void
+  /** A view drew the whole board exactly: the picture is no longer needed. */
+  dropPicture(): void
 }
 
 export interface WhiteboardApi {
@@ -73,6 +88,8 @@ export class WhiteboardController implements WhiteboardApi {
   readonly scene: WhiteboardScene
   private readonly deps: WhiteboardControllerDeps
   private readonly engine: WhiteboardEngine
+  private picture: BoardPicture | null = null
+  private readonly loadListeners = new Set<() => void>()
 
   constructor(deps: WhiteboardControllerDeps) {
     this.deps = deps
@@ -85,13 +102,32 @@ export class WhiteboardController implements WhiteboardApi {
     this.scene = {
       visible: () => engine.board.visible(),
       onChange: (listener) => engine.on('change', listener),
+      loading: () => engine.awaitingSnapshot,
+      picture: () => this.picture,
+      onLoad: (listener) => {
+        this.loadListeners.add(listener)
+        return () => this.loadListeners.delete(listener)
+      },
+      providePicture: (source) => engine.setPictureSource(source),
+      dropPicture: () => {
+        this.picture = null
+      },
     }
+    engine.on('picture', (_from, picture) => {
+      this.picture = picture
+      this.loaded()
+    })
     engine.on('state', () => this.syncState())
     // Someone else's clear (or its undo) can change what the local undo would do.
     engine.on('change', (change) => {
       if (change.kind !== 'points') this.syncState()
+      // Once the board has come, an undo or a clear would make the picture show what is gone.
+      if (change.kind === 'rebuild' && !engine.awaitingSnapshot) this.picture = null
     })
-    engine.on('snapshot', () => this.syncState())
+    engine.on('snapshot', () => {
+      this.syncState()
+      this.loaded()
+    })
     engine.on('cursor', (peerId, point) => {
       const cursors = { ...deps.cursorStore.getState().cursors }
       if (point) cursors[peerId] = point
@@ -110,6 +146,7 @@ export class WhiteboardController implements WhiteboardApi {
   /** The call ended: the board, the cursors and the game's restriction are gone. */
   stop(): void {
     this.engine.stop()
+    this.picture = null
     const { tool, color, size } = this.deps.store.getState()
     this.deps.store.setState({ ...initialWhiteboardState(), tool, color, size })
     this.deps.cursorStore.setState({ cursors: {} })
@@ -191,12 +228,17 @@ export class WhiteboardController implements WhiteboardApi {
   }
 
   resetLocal(): void {
+    this.picture = null
     this.engine.resetLocal()
     this.syncState()
   }
 
   dispose(): void {
     this.engine.dispose()
+  }
+
+  private loaded(): void {
+    for (const listener of this.loadListeners) listener()
   }
 
   private syncState(): void {

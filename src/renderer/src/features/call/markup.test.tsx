@@ -66,7 +66,15 @@ const fakeSession: Session = {
     discardAll: vi.fn(),
   },
   whiteboard: {
-    scene: { visible: () => [], onChange: () => () => {} },
+    scene: {
+      visible: () => [],
+      onChange: () => () => {},
+      loading: () => false,
+      picture: () => null,
+      onLoad: () => () => {},
+      providePicture: () => () => {},
+      dropPicture: () => {},
+    },
     open: vi.fn(),
     close: vi.fn(),
     toggle: vi.fn(),

@@ -1,14 +1,17 @@
 /**
  * Paints a board onto a canvas smoothly with thousands of operations: finished operations are
  * baked into a back buffer at the canvas's pixel size, and only strokes still being drawn are
- * drawn again each animation frame. An operation that lands in the middle of the order, an
- * undo or a merge bakes everything again. A resize keeps the picture (the old buffer scaled)
- * and bakes it again at the new size a slice per frame, so dragging a window's edge over a
- * board of thousands of strokes never freezes the call. Fills are computed on a 1600 × 1000
+ * drawn again each animation frame. Baking never runs in one go: it takes a few milliseconds of
+ * each frame (REBAKE_SLICE_MS), so a late joiner's thousands of strokes, an undo deep in a big
+ * board or dragging a window's edge never freeze the call. Meanwhile the canvas shows the best
+ * there is: a late joiner's picture of the board, the board before the change, the old size
+ * scaled, or (with nothing else to show) the bake so far. An operation that lands in the middle
+ * of the order, an undo or a merge bakes everything again. Fills are computed on a 1600 × 1000
  * reference raster (one pixel per board unit) so every peer, at every window size, fills the
  * same region.
  */
 import type { BoardChange } from '../../engines/whiteboard/board'
+import type { PictureImage } from '../../engines/whiteboard/boardPicture'
 import { floodFillSpans } from '../../engines/whiteboard/floodFill'
 import {
   compareOps,
@@ -20,9 +23,15 @@ import {
 import { drawSpans, drawStroke } from '../../engines/whiteboard/render'
 import type { WhiteboardScene } from '../../session/whiteboardController'
 import { BOARD_HEIGHT, BOARD_WIDTH, POINT_QUANTUM } from '../../../../shared/whiteboard/pointCodec'
+import { PICTURE_MAX_SIDE, type BoardPicture } from '../../../../shared/whiteboard/pictureCodec'
+import { nextBakeStep, pictureWanted } from './bakeSteps'
 
-/** Main-thread time a frame may spend baking again after a resize. */
+/** Main-thread time a frame may spend baking. */
 const REBAKE_SLICE_MS = 6
+/** Marked each time the board is drawn exactly after a bake of more than one frame (the bench reads it). */
+const EXACT_MARK = 'moim:wb-exact'
+/** WebP quality of the picture sent to late joiners: a preview, replaced within a second or two. */
+const PICTURE_QUALITY = 0.8
 
 interface Baked {
   op: StrokeOp | FillOp
@@ -30,10 +39,11 @@ interface Baked {
   spans: Int32Array | null
 }
 
-/** A bake at the canvas's new size, in progress; `back` shows the old one scaled meanwhile. */
+/** The exact board being baked in a buffer of its own while `back` shows something else. */
 interface Rebake {
   canvas: HTMLCanvasElement
   ctx: CanvasRenderingContext2D
+  /** Entries of `baked` drawn into it so far. */
   next: number
 }
 
@@ -49,8 +59,8 @@ export class BoardPainter {
   private backCtx: CanvasRenderingContext2D
   private readonly reference = document.createElement('canvas')
   private readonly refCtx: CanvasRenderingContext2D
-  /** The last operation baked (the back buffer holds it and everything before it). */
-  private lastBaked: BoardOp | null = null
+  /** The last operation accepted for baking (baked or pending). */
+  private lastAccepted: BoardOp | null = null
   /** Running signature of what is baked, so a fill's region is reused while nothing before it changed. */
   private signature = ''
   private readonly fillCache = new Map<string, { signature: string; spans: Int32Array }>()
@@ -59,10 +69,18 @@ export class BoardPainter {
   private baked: Baked[] = []
   /** Baked operations not yet drawn on the reference raster (only a fill needs it). */
   private referenceBehind: Baked[] = []
+  /** Operations accepted, in order, not yet in `baked` (from `pendingNext` on). */
+  private pending: BoardOp[] = []
+  private pendingNext = 0
   private rebake: Rebake | null = null
+  /** `back` is a late joiner's picture of the board. */
+  private showingPicture = false
+  /** The last picture decoded: each is shown once, and a newer one wins over a slower decode. */
+  private pictureTaken: BoardPicture | null = null
+  private wasExact = false
   private needsRebuild = true
   private frame: number | null = null
-  private readonly off: () => void
+  private readonly offs: (() => void)[]
   private disposed = false
 
   constructor(
@@ -74,7 +92,15 @@ export class BoardPainter {
     this.reference.width = BOARD_WIDTH
     this.reference.height = BOARD_HEIGHT
     this.refCtx = canvas2d(this.reference, true)
-    this.off = scene.onChange((change) => this.onChange(change))
+    this.offs = [
+      scene.onChange((change) => this.onChange(change)),
+      scene.onLoad(() => {
+        this.showPicture(scene.picture())
+        this.schedule()
+      }),
+      scene.providePicture(() => this.pictureOfBoard()),
+    ]
+    this.showPicture(scene.picture())
     this.schedule()
   }
 
@@ -85,11 +111,10 @@ export class BoardPainter {
     if (this.canvas.width === width && this.canvas.height === height) return
     this.canvas.width = width
     this.canvas.height = height
-    this.rebake = null
-    if (this.needsRebuild || this.baked.length === 0) {
+    if (this.baked.length === 0 && !this.rebake && !this.showingPicture) {
+      // Nothing on show worth keeping: bake straight into the buffer at its new size.
       this.back.width = width
       this.back.height = height
-      this.needsRebuild = true
     } else {
       const scaled = sizedCanvas(width, height)
       const ctx = canvas2d(scaled)
@@ -105,6 +130,8 @@ export class BoardPainter {
   /** The board at one pixel per board unit on a background colour (for export). */
   snapshot(background: string): HTMLCanvasElement {
     this.flushRebuild()
+    // The user asked for the file: work out what is still pending now, in one go.
+    while (this.pendingNext < this.pending.length) this.record(this.pending[this.pendingNext++]!)
     const out = document.createElement('canvas')
     out.width = BOARD_WIDTH
     out.height = BOARD_HEIGHT
@@ -124,7 +151,7 @@ export class BoardPainter {
 
   dispose(): void {
     this.disposed = true
-    this.off()
+    for (const off of this.offs) off()
     if (this.frame !== null) cancelAnimationFrame(this.frame)
   }
 
@@ -138,7 +165,7 @@ export class BoardPainter {
       case 'tail':
         if (change.op.kind === 'stroke' && !change.op.complete) this.live.push(change.op)
         else if (change.op.kind === 'clear') this.needsRebuild = true
-        else this.bakeOrRebuild(change.op)
+        else this.acceptOrRebuild(change.op)
         break
       case 'points':
         break
@@ -146,8 +173,12 @@ export class BoardPainter {
         const wasLive = this.live.includes(change.op)
         this.live = this.live.filter((op) => op !== change.op)
         // A stroke that was not live here is hidden (a clear came after it) or new: redraw all.
-        if (wasLive) this.bakeOrRebuild(change.op)
-        else this.needsRebuild = true
+        if (!wasLive) this.needsRebuild = true
+        else if (this.acceptOrRebuild(change.op) && this.rebake) {
+          // It was on screen while drawn: keep it there until the separate bake is shown.
+          this.backCtx.setTransform(this.scale, 0, 0, this.scale, 0, 0)
+          drawStroke(this.backCtx, change.op)
+        }
         break
       }
       case 'rebuild':
@@ -157,9 +188,15 @@ export class BoardPainter {
     this.schedule()
   }
 
-  private bakeOrRebuild(op: BoardOp): void {
-    if (this.lastBaked === null || compareOps(this.lastBaked, op) < 0) this.bake(op)
-    else this.needsRebuild = true
+  /** Queues an operation ordered after everything accepted, else bakes all again; true if queued. */
+  private acceptOrRebuild(op: BoardOp): boolean {
+    if (this.lastAccepted !== null && compareOps(this.lastAccepted, op) >= 0) {
+      this.needsRebuild = true
+      return false
+    }
+    this.pending.push(op)
+    this.lastAccepted = op
+    return true
   }
 
   private schedule(): void {
@@ -170,36 +207,48 @@ export class BoardPainter {
     })
   }
 
+  /** Starts baking everything again; the bake itself runs a slice per frame (continueBake). */
   private flushRebuild(): void {
     if (!this.needsRebuild) return
     this.needsRebuild = false
-    const { backCtx, refCtx } = this
-    backCtx.setTransform(1, 0, 0, 1, 0, 0)
-    backCtx.clearRect(0, 0, this.back.width, this.back.height)
+    const refCtx = this.refCtx
     refCtx.setTransform(1, 0, 0, 1, 0, 0)
     refCtx.clearRect(0, 0, BOARD_WIDTH, BOARD_HEIGHT)
-    this.lastBaked = null
+    // Keep showing what is there (a picture, the board before the change) until the new bake
+    // is whole, unless there is nothing to keep: then the bake shows as it goes.
+    const keep = this.showingPicture || this.rebake !== null || this.baked.length > 0
+    if (!keep) clear(this.backCtx)
+    else if (this.rebake) {
+      clear(this.rebake.ctx)
+      this.rebake.next = 0
+    } else this.rebake = freshRebake(this.canvas.width, this.canvas.height)
+    this.lastAccepted = null
     this.signature = ''
     this.live = []
     this.baked = []
     this.referenceBehind = []
-    this.rebake = null
+    this.pending = []
+    this.pendingNext = 0
     for (const op of this.scene.visible()) {
       if (op.kind === 'stroke' && !op.complete) this.live.push(op)
-      else this.bake(op)
+      else {
+        this.pending.push(op)
+        this.lastAccepted = op
+      }
     }
   }
 
-  private bake(op: BoardOp): void {
-    const scale = this.scale
-    this.backCtx.setTransform(scale, 0, 0, scale, 0, 0)
+  /** Works out an operation's bake (a fill's region); draws it when `back` is the bake. */
+  private record(op: BoardOp): void {
     if (op.kind === 'stroke' || op.kind === 'fill') {
       const baked: Baked = { op, spans: op.kind === 'fill' ? this.fillSpans(op) : null }
-      drawBaked(this.backCtx, baked)
+      if (!this.rebake) {
+        this.backCtx.setTransform(this.scale, 0, 0, this.scale, 0, 0)
+        drawBaked(this.backCtx, baked)
+      }
       this.baked.push(baked)
       this.referenceBehind.push(baked)
     }
-    this.lastBaked = op
     this.signature = hash(
       `${this.signature}|${keyOf(op)}:${op.kind === 'stroke' ? op.points.length : 0}`,
     )
@@ -230,25 +279,100 @@ export class BoardPainter {
     return spans
   }
 
-  /** Bakes a slice of the board at the new size; swaps it in once it has everything. */
-  private continueRebake(): void {
-    const rebake = this.rebake
-    if (!rebake) return
-    const scale = this.scale
-    rebake.ctx.setTransform(scale, 0, 0, scale, 0, 0)
+  /** A slice of the bake; shows the separate buffer once it has everything. */
+  private continueBake(): void {
     const until = performance.now() + REBAKE_SLICE_MS
-    while (rebake.next < this.baked.length && performance.now() < until)
-      drawBaked(rebake.ctx, this.baked[rebake.next++]!)
-    if (rebake.next < this.baked.length) return this.schedule()
-    this.back = rebake.canvas
-    this.backCtx = rebake.ctx
-    this.rebake = null
+    const scale = this.scale
+    for (;;) {
+      const rebake = this.rebake
+      const step = nextBakeStep({
+        separate: rebake !== null,
+        drawn: rebake?.next ?? 0,
+        recorded: this.baked.length,
+        pending: this.pending.length - this.pendingNext,
+        holdPicture: this.showingPicture && this.scene.loading() && this.scene.picture() !== null,
+      })
+      if (step === 'hold' || step === 'idle') break
+      if (step === 'swap') {
+        this.back = rebake!.canvas
+        this.backCtx = rebake!.ctx
+        this.rebake = null
+        this.showingPicture = false
+        break
+      }
+      if (performance.now() >= until) return this.schedule()
+      if (step === 'draw') {
+        rebake!.ctx.setTransform(scale, 0, 0, scale, 0, 0)
+        drawBaked(rebake!.ctx, this.baked[rebake!.next++]!)
+      } else this.record(this.pending[this.pendingNext++]!)
+    }
+    if (this.pendingNext === this.pending.length) {
+      this.pending = []
+      this.pendingNext = 0
+    }
+    const exact = this.exact && !this.scene.loading()
+    if (exact && !this.wasExact) {
+      performance.mark(EXACT_MARK)
+      this.scene.dropPicture()
+    }
+    this.wasExact = exact
+  }
+
+  /** `back` holds every operation accepted, and nothing else. */
+  private get exact(): boolean {
+    return !this.needsRebuild && !this.rebake && this.pendingNext === this.pending.length
+  }
+
+  /** Shows a late joiner's picture (scaled to the canvas) while the exact bake goes on behind it. */
+  private showPicture(picture: BoardPicture | null): void {
+    if (!picture || picture === this.pictureTaken) return
+    this.pictureTaken = picture
+    const blob = new Blob([picture.bytes], { type: `image/${picture.format}` })
+    createImageBitmap(blob)
+      .then((bitmap) => {
+        const wanted = pictureWanted({ exact: this.exact, loading: this.scene.loading() })
+        if (this.disposed || picture !== this.pictureTaken || !wanted) return bitmap.close()
+        const { width, height } = this.canvas
+        // What `back` has so far is the bake's start: it goes on in there, out of sight.
+        this.rebake ??= { canvas: this.back, ctx: this.backCtx, next: this.baked.length }
+        this.back = sizedCanvas(width, height)
+        this.backCtx = canvas2d(this.back)
+        this.backCtx.drawImage(bitmap, 0, 0, width, height)
+        bitmap.close()
+        this.showingPicture = true
+        this.wasExact = false
+        this.schedule()
+      })
+      .catch((error: unknown) =>
+        console.warn(`a whiteboard picture could not be shown: ${String(error)}`),
+      )
+  }
+
+  /** What a late joiner is sent to show at once: `back`, as WebP, at most PICTURE_MAX_SIDE a side. */
+  private async pictureOfBoard(): Promise<PictureImage | null> {
+    if (this.disposed || (this.baked.length === 0 && !this.showingPicture && !this.rebake))
+      return null
+    let source = this.back
+    const fit = Math.min(1, PICTURE_MAX_SIDE / source.width, PICTURE_MAX_SIDE / source.height)
+    if (fit < 1) {
+      const smaller = sizedCanvas(
+        Math.max(1, Math.floor(source.width * fit)),
+        Math.max(1, Math.floor(source.height * fit)),
+      )
+      canvas2d(smaller).drawImage(source, 0, 0, smaller.width, smaller.height)
+      source = smaller
+    }
+    const { width, height } = source
+    const blob = await new Promise<Blob | null>((resolve) =>
+      source.toBlob(resolve, 'image/webp', PICTURE_QUALITY),
+    )
+    return blob ? { blob, width, height } : null
   }
 
   private paint(): void {
     if (this.disposed) return
     this.flushRebuild()
-    this.continueRebake()
+    this.continueBake()
     const { display } = this
     display.setTransform(1, 0, 0, 1, 0, 0)
     display.globalCompositeOperation = 'source-over'
@@ -266,6 +390,16 @@ function sizedCanvas(width: number, height: number): HTMLCanvasElement {
   canvas.width = width
   canvas.height = height
   return canvas
+}
+
+function freshRebake(width: number, height: number): Rebake {
+  const canvas = sizedCanvas(width, height)
+  return { canvas, ctx: canvas2d(canvas), next: 0 }
+}
+
+function clear(ctx: CanvasRenderingContext2D): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0)
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height)
 }
 
 function drawBaked(ctx: CanvasRenderingContext2D, { op, spans }: Baked): void {
