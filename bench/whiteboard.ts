@@ -153,11 +153,17 @@ async function lateJoin(
   const seedMs = Date.now() - seedStart
   const receive: number[] = []
   const shown: number[] = []
+  /** Request -> the painter's moim:wb-exact mark: every operation baked, the picture replaced. */
+  const exact: number[] = []
+  let pictures = 0
+  let pictureBytes = 0
   /** From the later of "board opened" and "last page in" to the board shown. */
   const afterBoth: number[] = []
   let pagesFirst = 0
   const stages: Record<keyof ReturnType<typeof joinStages>, number[]> = {
     asked: [],
+    pictured: [],
+    pictureArrived: [],
     answered: [],
     sent: [],
     firstArrived: [],
@@ -169,6 +175,7 @@ async function lateJoin(
       const wb = (globalThis as unknown as WbProbeWindow).__wb
       wb.snapshotAskedAt = null
       wb.opsSent = []
+      wb.pictureSent = []
     })
     const joiner = await newParticipant(browser, origin, options)
     await joiner.page.setViewportSize({ width: 1280, height: 860 })
@@ -182,9 +189,23 @@ async function lateJoin(
       undefined,
       { timeout: 60_000 },
     )
+    // The mark is made only once the snapshot has come, so the first one is the exact board.
+    const exactAt = await joiner.page
+      .waitForFunction(
+        () => {
+          const [mark] = performance.getEntriesByName('moim:wb-exact')
+          return mark ? performance.timeOrigin + mark.startTime : null
+        },
+        undefined,
+        { timeout: 60_000 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<number>)
     const s = await stats(joiner.page)
     receive.push(s.opsDoneAt! - s.snapshotRequestAt!)
     shown.push(s.shownAt! - s.snapshotRequestAt!)
+    exact.push(exactAt - s.snapshotRequestAt!)
+    if (s.pictureAt !== null) pictures++
+    pictureBytes = s.pictureBytes
     afterBoth.push(s.shownAt! - Math.max(s.boardOpenedAt!, s.opsDoneAt!))
     if (s.opsDoneAt! < s.boardOpenedAt!) pagesFirst++
     canvasSize = await boardCanvas(joiner.page).evaluate((c) => ({
@@ -204,7 +225,7 @@ async function lateJoin(
     .map((key) => `${key} ${ms(median(stages[key]))}`)
     .join(', ')
   console.log(
-    `  late join ${options.noDevices ? 'with no cameras or microphones' : 'in a call with cameras'}, board of ${BOARD_STROKES} strokes (seeded at the host in ${seedMs} ms): request -> last page received ${ms(median(receive))}, request -> board shown ${ms(median(shown))} (decoding and drawing after the last frame: ${ms(median(shown) - median(receive))}) (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'})\n    where the time goes (medians): ${stageText}; then from the later of "last page in" and "board opened" (the click on Whiteboard; the pages were in first in ${pagesFirst} of ${LATE_JOINS}) to the board shown: ${ms(median(afterBoth))}\n    floor: the same strokes outlined and filled on a plain ${canvasSize.width}x${canvasSize.height} canvas in a fresh page, no network: ${ms(median(floor))} (${floor.map((v) => v.toFixed(0)).join(', ')} ms); the app's late join is ${ms(median(shown) - median(floor))} over it`,
+    `  late join ${options.noDevices ? 'with no cameras or microphones' : 'in a call with cameras'}, board of ${BOARD_STROKES} strokes (seeded at the host in ${seedMs} ms): request -> last page received ${ms(median(receive))}; request -> board shown (the host's picture, ${pictureBytes} bytes, in ${pictures} of ${LATE_JOINS} joins; else the bake so far) ${ms(median(shown))} (median of ${LATE_JOINS}: ${shown.map((v) => v.toFixed(0)).join(', ')} ms; target < 300 ms: ${median(shown) < 300 ? 'met' : 'NOT met'}); request -> exact board baked (every operation drawn, a slice per frame, the picture replaced) ${ms(median(exact))} (${exact.map((v) => v.toFixed(0)).join(', ')} ms)\n    where the time goes (medians): ${stageText}; then from the later of "last page in" and "board opened" (the click on Whiteboard; the pages were in first in ${pagesFirst} of ${LATE_JOINS}) to the board shown: ${ms(median(afterBoth))}\n    floor: the same strokes outlined and filled on a plain ${canvasSize.width}x${canvasSize.height} canvas in a fresh page, no network: ${ms(median(floor))} (${floor.map((v) => v.toFixed(0)).join(', ')} ms); the app's late join is ${ms(median(shown) - median(floor))} over it`,
   )
 }
 
@@ -215,7 +236,11 @@ function joinStages(host: WbStats, joiner: WbStats) {
   return {
     /** Request sent -> the host's page has it. */
     asked: host.snapshotAskedAt! - joiner.snapshotRequestAt!,
-    /** The host encodes and hands the first page to its channel. */
+    /** The host pictures its board (WebP) and hands the picture's last page to its channel. */
+    pictured: (host.pictureSent.at(-1) ?? NaN) - host.snapshotAskedAt!,
+    /** The picture's last page handed over -> the joiner has it. */
+    pictureArrived: (joiner.pictureAt ?? NaN) - (host.pictureSent.at(-1) ?? NaN),
+    /** The host encodes (after the picture, if any) and hands the first ops page to its channel. */
     answered: firstSent - host.snapshotAskedAt!,
     /** First page handed over -> last page handed over. */
     sent: (host.opsSent.at(-1) ?? NaN) - firstSent,

@@ -13,6 +13,9 @@ export const WB_PROBE_SCRIPT = `(() => {
     points: 0,
     snapshotRequestAt: null,
     opsDoneAt: null,
+    pictureAt: null,
+    pictureBytes: 0,
+    pictureSent: [],
     snapshotAskedAt: null,
     boardOpenedAt: null,
     opsSent: [],
@@ -47,6 +50,7 @@ export const WB_PROBE_SCRIPT = `(() => {
           stats.sentAt.push(now())
         }
         if (view[0] === 0x58 && (view[1] & 1) === 1) stats.opsSent.push(now())
+        if (view[0] === 0x50) stats.pictureSent.push(now())
       }
     }
     return send.call(this, data)
@@ -74,6 +78,11 @@ export const WB_PROBE_SCRIPT = `(() => {
         if (this.label === 'moim' && data instanceof ArrayBuffer && data.byteLength > 1) {
           const head = new Uint8Array(data, 0, 2)
           if (head[0] === 0x57) stats.arrivedAt.push(now())
+          // A board picture's page (the last one completes it).
+          if (head[0] === 0x50) {
+            stats.pictureBytes += data.byteLength
+            stats.pictureAt = now()
+          }
         }
         return handler.call(this, event)
       }
@@ -137,6 +146,11 @@ export interface WbStats {
   points: number
   snapshotRequestAt: number | null
   opsDoneAt: number | null
+  /** Joiner: when the last board picture page arrived, and the bytes of all its pages. */
+  pictureAt: number | null
+  pictureBytes: number
+  /** Host: when each board picture page was handed to the channel. */
+  pictureSent: number[]
   /** Host: when the snapshot request arrived; when each page of it was handed to the channel. */
   snapshotAskedAt: number | null
   /** When the user clicked Whiteboard (opening the board). */
