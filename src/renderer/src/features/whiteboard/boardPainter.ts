@@ -28,7 +28,10 @@ import { nextBakeStep, pictureWanted } from './bakeSteps'
 
 /** Main-thread time a frame may spend baking. */
 const REBAKE_SLICE_MS = 6
-/** Marked each time the board is drawn exactly after a bake of more than one frame (the bench reads it). */
+/**
+ * Marked when the shown board becomes exact (every operation baked, a late joiner's board all
+ * come): on opening, and after a bake that took more than one frame. The bench reads it.
+ */
 const EXACT_MARK = 'moim:wb-exact'
 /** WebP quality of the picture sent to late joiners: a preview, replaced within a second or two. */
 const PICTURE_QUALITY = 0.8
@@ -300,7 +303,10 @@ export class BoardPainter {
         this.showingPicture = false
         break
       }
-      if (performance.now() >= until) return this.schedule()
+      if (performance.now() >= until) {
+        this.wasExact = false
+        return this.schedule()
+      }
       if (step === 'draw') {
         rebake!.ctx.setTransform(scale, 0, 0, scale, 0, 0)
         drawBaked(rebake!.ctx, this.baked[rebake!.next++]!)
