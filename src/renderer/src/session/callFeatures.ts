@@ -158,6 +158,8 @@ export function createCallFeatures(deps: CallFeatureDeps, ctx: CallFeatureContex
     follow(mesh) {
       const offs = [
         mesh.on('peer-removed', (peerId) => files.peerGone(peerId)),
+        // The link is being set up: time enough to picture the board the newcomer will ask for.
+        mesh.on('peer-added', () => whiteboard.peerJoining()),
         mesh.on('peer-channel', (peerId, port) => {
           if (port.kind === 'bulk') files.attachChannel(peerId, port)
         }),

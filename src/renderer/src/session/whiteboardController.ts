@@ -143,6 +143,11 @@ export class WhiteboardController implements WhiteboardApi {
     this.syncState()
   }
 
+  /** A peer is joining: a view pictures the board now, before the joiner asks for it. */
+  peerJoining(): void {
+    this.engine.peerJoining()
+  }
+
   /** The call ended: the board, the cursors and the game's restriction are gone. */
   stop(): void {
     this.engine.stop()

@@ -137,4 +137,27 @@ describe('board pictures for a late joiner', () => {
     expect(warnings.some((w) => /malformed whiteboard picture/.test(w))).toBe(true)
     expect(d.board.visible()).toHaveLength(1)
   })
+
+  it('a peer joining has the view picture its board ahead; a late joiner itself does not', async () => {
+    const { a, d, join } = lateJoin()
+    let asked = 0
+    const count = async () => {
+      asked++
+      return image()
+    }
+    a.setPictureSource(count)
+    a.peerJoining()
+    expect(asked).toBe(1)
+    // A failing source is the answer's business, not the joining's.
+    const off = a.setPictureSource(async () => Promise.reject(new Error('no canvas')))
+    a.peerJoining()
+    off()
+    a.setPictureSource(count)
+    d.setPictureSource(count)
+    join()
+    d.peerJoining()
+    await eventually(() => expect(d.awaitingSnapshot).toBe(false))
+    // A once ahead, A again for the answer (the view keeps what it made); D never.
+    expect(asked).toBe(2)
+  })
 })

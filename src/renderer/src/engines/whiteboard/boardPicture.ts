@@ -47,6 +47,16 @@ export class BoardPictures {
   }
 
   /**
+   * Someone is joining: the source may picture its board now, while the joiner's link is still
+   * being set up, so the answer need not wait for it (a source keeps what it made).
+   */
+  prepare(): void {
+    this.source?.().catch(() => {
+      // The answer asks again and reports what fails.
+    })
+  }
+
+  /**
    * Answers a snapshot request: the picture's pages, then the ops (`sendOps`). Without a source
    * the ops go at once, as they did before pictures existed.
    */

@@ -268,6 +268,11 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     return this.pictures.setSource(source)
   }
 
+  /** A peer is joining the call: it may soon ask for the board, so have its picture ready. */
+  peerJoining(): void {
+    if (this.self && !this.snapshot) this.pictures.prepare()
+  }
+
   /** A call begins; a newcomer asks the first peer it reaches for the board. */
   start(selfId: string, options: { requestSnapshot: boolean }): void {
     this.stop()

@@ -7,7 +7,7 @@ import { MicrophoneStatus } from '../audio/MicrophoneStatus'
 import { ChatPanel } from '../chat/ChatPanel'
 import { FileDropZone } from '../files/FileDropZone'
 import { GAME_SETTINGS_DIALOG_ID, GameSettingsDialog, GameStage, isGameShown } from '../game'
-import { WhiteboardStage, WhiteboardSurface } from '../whiteboard'
+import { usePictureDecode, WhiteboardStage, WhiteboardSurface } from '../whiteboard'
 import { useGameStore } from '../../store/useGameStore'
 import { useWhiteboardStore } from '../../store/useWhiteboardStore'
 import type { MediaErrorInfo } from '../../store/callStore'
@@ -63,6 +63,7 @@ export function CallScreen(): ReactElement {
   useCallShortcuts(session, isMac, toggleChat)
   useDesktopCallBridge(session)
   useHostingSwitch()
+  usePictureDecode(session.whiteboard.scene)
 
   const capacity = room?.capacity ?? count
   const errorMessage = error ? describeCallError(error) : null

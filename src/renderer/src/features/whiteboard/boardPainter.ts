@@ -23,8 +23,9 @@ import {
 import { drawSpans, drawStroke } from '../../engines/whiteboard/render'
 import type { WhiteboardScene } from '../../session/whiteboardController'
 import { BOARD_HEIGHT, BOARD_WIDTH, POINT_QUANTUM } from '../../../../shared/whiteboard/pointCodec'
-import { PICTURE_MAX_SIDE, type BoardPicture } from '../../../../shared/whiteboard/pictureCodec'
+import type { BoardPicture } from '../../../../shared/whiteboard/pictureCodec'
 import { nextBakeStep, pictureWanted } from './bakeSteps'
+import { decodedPicture } from './pictureDecode'
 
 /** Main-thread time a frame may spend baking. */
 const REBAKE_SLICE_MS = 6
@@ -33,6 +34,11 @@ const REBAKE_SLICE_MS = 6
  * come): on opening, and after a bake that took more than one frame. The bench reads it.
  */
 const EXACT_MARK = 'moim:wb-exact'
+/**
+ * Widest picture sent to late joiners (board pixels scaled down to it): a preview shown for a
+ * second or so, and each pixel fewer is less to encode, send and decode on a busy machine.
+ */
+const PICTURE_MAX_WIDTH = 960
 /** WebP quality of the picture sent to late joiners: a preview, replaced within a second or two. */
 const PICTURE_QUALITY = 0.8
 
@@ -81,6 +87,10 @@ export class BoardPainter {
   /** The last picture decoded: each is shown once, and a newer one wins over a slower decode. */
   private pictureTaken: BoardPicture | null = null
   private wasExact = false
+  /** Counts what may change `back` (changes, resizes, a picture shown); a kept picture is of one count. */
+  private shown = 0
+  /** The last picture made for late joiners, while `back` still shows exactly that. */
+  private kept: { shown: number; picture: Promise<PictureImage | null> } | null = null
   private needsRebuild = true
   private frame: number | null = null
   private readonly offs: (() => void)[]
@@ -112,6 +122,7 @@ export class BoardPainter {
     const width = Math.max(1, Math.round(cssWidth * dpr))
     const height = Math.max(1, Math.round(cssHeight * dpr))
     if (this.canvas.width === width && this.canvas.height === height) return
+    this.shown++
     this.canvas.width = width
     this.canvas.height = height
     if (this.baked.length === 0 && !this.rebake && !this.showingPicture) {
@@ -154,6 +165,7 @@ export class BoardPainter {
 
   dispose(): void {
     this.disposed = true
+    this.kept = null
     for (const off of this.offs) off()
     if (this.frame !== null) cancelAnimationFrame(this.frame)
   }
@@ -163,6 +175,8 @@ export class BoardPainter {
   }
 
   private onChange(change: BoardChange): void {
+    // Points extend a live stroke, which is drawn over `back`, not in it.
+    if (change.kind !== 'points') this.shown++
     if (this.needsRebuild) return this.schedule()
     switch (change.kind) {
       case 'tail':
@@ -333,19 +347,19 @@ export class BoardPainter {
   private showPicture(picture: BoardPicture | null): void {
     if (!picture || picture === this.pictureTaken) return
     this.pictureTaken = picture
-    const blob = new Blob([picture.bytes], { type: `image/${picture.format}` })
-    createImageBitmap(blob)
+    decodedPicture(picture)
       .then((bitmap) => {
         const wanted = pictureWanted({ exact: this.exact, loading: this.scene.loading() })
-        if (this.disposed || picture !== this.pictureTaken || !wanted) return bitmap.close()
+        // The bitmap is shared (pictureDecode.ts): it goes with the picture, not closed here.
+        if (this.disposed || picture !== this.pictureTaken || !wanted) return
         const { width, height } = this.canvas
         // What `back` has so far is the bake's start: it goes on in there, out of sight.
         this.rebake ??= { canvas: this.back, ctx: this.backCtx, next: this.baked.length }
         this.back = sizedCanvas(width, height)
         this.backCtx = canvas2d(this.back)
         this.backCtx.drawImage(bitmap, 0, 0, width, height)
-        bitmap.close()
         this.showingPicture = true
+        this.shown++
         this.wasExact = false
         this.schedule()
       })
@@ -354,12 +368,33 @@ export class BoardPainter {
       )
   }
 
-  /** What a late joiner is sent to show at once: `back`, as WebP, at most PICTURE_MAX_SIDE a side. */
-  private async pictureOfBoard(): Promise<PictureImage | null> {
+  /**
+   * The picture for late joiners, made at most once per state of `back`: it is asked for when a
+   * peer starts joining and again when its request comes, and several may join at once.
+   */
+  private pictureOfBoard(): Promise<PictureImage | null> {
+    if (this.kept?.shown === this.shown) return this.kept.picture
+    const picture = this.encodePicture()
+    // A bake in progress changes `back` with no count: only an exact board's picture is kept.
+    const kept = this.exact ? { shown: this.shown, picture } : null
+    this.kept = kept
+    picture.then(
+      (image) => {
+        if (!image && this.kept === kept) this.kept = null
+      },
+      () => {
+        if (this.kept === kept) this.kept = null
+      },
+    )
+    return picture
+  }
+
+  /** What a late joiner is sent to show at once: `back`, as WebP, at most PICTURE_MAX_WIDTH wide. */
+  private async encodePicture(): Promise<PictureImage | null> {
     if (this.disposed || (this.baked.length === 0 && !this.showingPicture && !this.rebake))
       return null
     let source = this.back
-    const fit = Math.min(1, PICTURE_MAX_SIDE / source.width, PICTURE_MAX_SIDE / source.height)
+    const fit = Math.min(1, PICTURE_MAX_WIDTH / source.width)
     if (fit < 1) {
       const smaller = sizedCanvas(
         Math.max(1, Math.floor(source.width * fit)),

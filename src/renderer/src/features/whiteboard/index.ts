@@ -2,3 +2,4 @@
 export { WhiteboardStage } from './WhiteboardStage'
 export { WhiteboardSurface } from './WhiteboardSurface'
 export { WhiteboardIcon } from './icons'
+export { usePictureDecode } from './pictureDecode'
