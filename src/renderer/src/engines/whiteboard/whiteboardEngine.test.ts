@@ -202,6 +202,33 @@ describe('WhiteboardEngine', () => {
     await eventually(() => expect(shown('b')).toEqual(['0@a']))
   })
 
+  it('a new drawer heard from before the news of its turn keeps its first stroke', async () => {
+    const { engine, tick, shown, open, stroke } = room(['a', 'b', 'c'])
+    await open()
+    for (const id of ['a', 'b', 'c']) engine(id).setExclusiveDrawer('a')
+    draw(engine('a'), 10, tick)
+    await eventually(() => expect(shown('c')).toEqual(['0@a']))
+    // The next turn is B's: A and B have heard, C has not yet when B's stroke comes.
+    for (const id of ['a', 'b']) {
+      engine(id).resetLocal()
+      engine(id).setExclusiveDrawer('b')
+    }
+    draw(engine('b'), 40, tick, 6)
+    await eventually(() => expect(stroke('a', '0@b')?.complete).toBe(true))
+    expect(shown('c')).toEqual(['0@a'])
+    engine('c').resetLocal()
+    engine('c').setExclusiveDrawer('b')
+    expect(shown('c')).toEqual(['0@b'])
+    expect(stroke('c', '0@b')?.complete).toBe(true)
+    expect(stroke('c', '0@b')?.points).toEqual(stroke('b', '0@b')?.points)
+    // What the previous drawer sends after its turn is not replayed when its turn comes again.
+    draw(engine('a'), 70, tick)
+    await eventually(() => expect(stroke('b', '0@b')).toBeDefined())
+    for (const id of ['a', 'b', 'c']) engine(id).setExclusiveDrawer('c')
+    for (const id of ['a', 'b', 'c']) engine(id).setExclusiveDrawer('a')
+    expect(shown('c')).toEqual(['0@b'])
+  })
+
   it('the drawer losing its turn mid-stroke ends the stroke', async () => {
     const { engine, tick, open, stroke } = room(['a', 'b'])
     await open()

@@ -38,6 +38,7 @@ import {
 } from '../../rtc/messageRouter'
 import { Board, type BoardChange } from './board'
 import { BoardPictures, type PictureSource } from './boardPicture'
+import { EarlyOps } from './earlyOps'
 import { OwnHistory } from './history'
 import { opKey, pointCount, type BoardOp, type StrokeOp } from './ops'
 import type { OverlayHub } from './overlayHub'
@@ -107,6 +108,8 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   /** Finished strokes whose last points still wait for the frame flush. */
   private flushScheduled = false
   private exclusive: string | null = null
+  /** Live operations of peers that may not draw now, in case one turns out to be the new drawer. */
+  private readonly early = new EarlyOps()
   /** Late joiner: the peer asked for the board, null until one could be asked. */
   private snapshot: { from: string | null } | null = null
   private readonly pictures: BoardPictures
@@ -125,67 +128,80 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       warn: (message) => this.deps.warn?.(message),
     })
     this.offs = [
-      this.onMessage(wbStrokeRoute, (peer, m) => {
-        if (!this.accepts(peer)) return
-        this.apply(
-          this.board.add({
-            kind: 'stroke',
-            author: peer,
-            seq: m.seq,
-            lamport: m.lamport,
-            rev: 0,
-            undone: false,
-            tool: m.tool,
-            color: m.color,
-            size: m.size,
-            points: [],
-            complete: false,
-            expected: null,
-            ...(m.pinned ? { pinned: true } : {}),
-          }),
-        )
-      }),
-      this.onFrame(WB_POINTS_TAG, (peer, payload) => this.onPoints(peer, payload)),
-      this.onMessage(wbStrokeEndRoute, (peer, m) => {
-        if (!this.accepts(peer)) return
-        const { gap, change } = this.board.endStroke(peer, m.seq, m.count)
-        this.apply(change)
-        if (gap) this.askRepair(peer, m.seq)
-      }),
-      this.onMessage(wbFillRoute, (peer, m) => {
-        if (!this.accepts(peer)) return
-        const { seq, lamport, x, y, color } = m
-        this.apply(
-          this.board.add({
-            kind: 'fill',
-            author: peer,
-            seq,
-            lamport,
-            rev: 0,
-            undone: false,
-            x,
-            y,
-            color,
-          }),
-        )
-      }),
-      this.onMessage(wbClearRoute, (peer, m) => {
-        if (!this.accepts(peer)) return
-        this.apply(
-          this.board.add({
-            kind: 'clear',
-            author: peer,
-            seq: m.seq,
-            lamport: m.lamport,
-            rev: 0,
-            undone: false,
-          }),
-        )
-      }),
-      this.onMessage(wbUndoRoute, (peer, m) => {
-        if (!this.accepts(peer)) return
-        this.apply(this.board.setUndone(peer, m.seq, m.undone, m.rev))
-      }),
+      this.onMessage(
+        wbStrokeRoute,
+        this.drawersOnly((peer, m) => {
+          this.apply(
+            this.board.add({
+              kind: 'stroke',
+              author: peer,
+              seq: m.seq,
+              lamport: m.lamport,
+              rev: 0,
+              undone: false,
+              tool: m.tool,
+              color: m.color,
+              size: m.size,
+              points: [],
+              complete: false,
+              expected: null,
+              ...(m.pinned ? { pinned: true } : {}),
+            }),
+          )
+        }),
+      ),
+      this.onFrame(
+        WB_POINTS_TAG,
+        this.drawersOnly((peer, payload: Uint8Array) => this.onPoints(peer, payload)),
+      ),
+      this.onMessage(
+        wbStrokeEndRoute,
+        this.drawersOnly((peer, m) => {
+          const { gap, change } = this.board.endStroke(peer, m.seq, m.count)
+          this.apply(change)
+          if (gap) this.askRepair(peer, m.seq)
+        }),
+      ),
+      this.onMessage(
+        wbFillRoute,
+        this.drawersOnly((peer, m) => {
+          const { seq, lamport, x, y, color } = m
+          this.apply(
+            this.board.add({
+              kind: 'fill',
+              author: peer,
+              seq,
+              lamport,
+              rev: 0,
+              undone: false,
+              x,
+              y,
+              color,
+            }),
+          )
+        }),
+      ),
+      this.onMessage(
+        wbClearRoute,
+        this.drawersOnly((peer, m) => {
+          this.apply(
+            this.board.add({
+              kind: 'clear',
+              author: peer,
+              seq: m.seq,
+              lamport: m.lamport,
+              rev: 0,
+              undone: false,
+            }),
+          )
+        }),
+      ),
+      this.onMessage(
+        wbUndoRoute,
+        this.drawersOnly((peer, m) => {
+          this.apply(this.board.setUndone(peer, m.seq, m.undone, m.rev))
+        }),
+      ),
       this.onMessage(wbSnapshotRequestRoute, (peer) => {
         if (!this.self) return
         this.pictures.answer(peer, () => {
@@ -288,6 +304,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   stop(): void {
     this.self = null
     this.snapshot = null
+    this.early.clear()
     this.pictures.expectFrom(null)
     this.exclusive = null
     this.live = null
@@ -302,6 +319,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   setExclusiveDrawer(peerId: string | null): void {
     if (this.exclusive === peerId) return
     this.exclusive = peerId
+    this.early.release(peerId)
     if (this.live && !this.canDraw) this.endStroke()
     this.emit('state')
   }
@@ -517,6 +535,18 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     return board === undefined ? message : { ...message, board }
   }
 
+  /**
+   * A handler of live operations that applies the drawer's (or, outside a game turn, anyone's)
+   * and keeps the others' a moment (earlyOps.ts): the server's word that a peer is the new
+   * drawer can arrive after that peer's first stroke.
+   */
+  private drawersOnly<T>(handler: (peer: string, message: T) => void) {
+    return (peer: string, message: T): void => {
+      if (this.accepts(peer)) handler(peer, message)
+      else if (this.self !== null) this.early.keep(peer, () => handler(peer, message))
+    }
+  }
+
   private accepts(author: string): boolean {
     return this.self !== null && (this.exclusive === null || this.exclusive === author)
   }
@@ -564,7 +594,6 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   }
 
   private onPoints(peer: string, payload: Uint8Array): void {
-    if (!this.accepts(peer)) return
     let header: ReturnType<typeof readPointsFrameHeader>
     try {
       header = readPointsFrameHeader(payload)
