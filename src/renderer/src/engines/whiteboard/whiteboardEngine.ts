@@ -8,7 +8,6 @@
 import {
   STROKE_POINTS_MAX,
   WB_OPS_TAG,
-  WB_PICTURE_TAG,
   WB_POINTS_TAG,
   wbClearSchema,
   wbCursorSchema,
@@ -30,19 +29,16 @@ import {
   readPointsFrameHeader,
 } from '../../../../shared/whiteboard/pointCodec'
 import { Emitter } from '../../lib/emitter'
-import {
-  defineRoute,
-  type MessageHandler,
-  type MessageRouter,
-  type Route,
-} from '../../rtc/messageRouter'
+import { defineRoute, type MessageRouter } from '../../rtc/messageRouter'
 import { Board, type BoardChange } from './board'
-import { BoardPictures, type PictureSource } from './boardPicture'
+import type { PictureSource } from './boardPicture'
+import { BoardWire } from './boardWire'
 import { EarlyOps } from './earlyOps'
+import { LateJoin } from './lateJoin'
 import { OwnHistory } from './history'
 import { opKey, pointCount, type BoardOp, type StrokeOp } from './ops'
 import type { OverlayHub } from './overlayHub'
-import { fromWire, repairFrame, snapshotFrames } from './snapshot'
+import { fromWire, repairFrame } from './snapshot'
 
 export const wbStrokeRoute = defineRoute('wb-stroke', wbStrokeSchema)
 export const wbStrokeEndRoute = defineRoute('wb-stroke-end', wbStrokeEndSchema)
@@ -111,24 +107,29 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   /** Live operations of peers that may not draw now, in case one turns out to be the new drawer. */
   private readonly early = new EarlyOps()
   /** Late joiner: the peer asked for the board, null until one could be asked. */
-  private snapshot: { from: string | null } | null = null
-  private readonly pictures: BoardPictures
+  private readonly lateJoin: LateJoin
   private readonly repairsAsked = new Set<string>()
   private cursor: { x: number | null; y: number | null } | null = null
   private cursorScheduled = false
   private readonly offs: (() => void)[]
+  private readonly wire: BoardWire
 
   constructor(deps: WhiteboardEngineDeps) {
     super()
     this.deps = deps
     this.history = new OwnHistory(this.board, () => this.self)
     const router = deps.router
-    this.pictures = new BoardPictures({
-      send: (peer, page) => this.sendFrame(peer, WB_PICTURE_TAG, page),
+    this.wire = new BoardWire(router, deps.overlay)
+    this.lateJoin = new LateJoin({
+      wire: this.wire,
+      route: wbSnapshotRequestRoute,
+      board: this.board,
+      inCall: () => this.self !== null,
+      onPicture: (from, picture) => this.emit('picture', from, picture),
       warn: (message) => this.deps.warn?.(message),
     })
     this.offs = [
-      this.onMessage(
+      this.wire.on(
         wbStrokeRoute,
         this.drawersOnly((peer, m) => {
           this.apply(
@@ -150,11 +151,11 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
           )
         }),
       ),
-      this.onFrame(
+      this.wire.onFrame(
         WB_POINTS_TAG,
         this.drawersOnly((peer, payload: Uint8Array) => this.onPoints(peer, payload)),
       ),
-      this.onMessage(
+      this.wire.on(
         wbStrokeEndRoute,
         this.drawersOnly((peer, m) => {
           const { gap, change } = this.board.endStroke(peer, m.seq, m.count)
@@ -162,7 +163,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
           if (gap) this.askRepair(peer, m.seq)
         }),
       ),
-      this.onMessage(
+      this.wire.on(
         wbFillRoute,
         this.drawersOnly((peer, m) => {
           const { seq, lamport, x, y, color } = m
@@ -181,7 +182,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
           )
         }),
       ),
-      this.onMessage(
+      this.wire.on(
         wbClearRoute,
         this.drawersOnly((peer, m) => {
           this.apply(
@@ -196,32 +197,19 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
           )
         }),
       ),
-      this.onMessage(
+      this.wire.on(
         wbUndoRoute,
         this.drawersOnly((peer, m) => {
           this.apply(this.board.setUndone(peer, m.seq, m.undone, m.rev))
         }),
       ),
-      this.onMessage(wbSnapshotRequestRoute, (peer) => {
-        if (!this.self) return
-        this.pictures.answer(peer, () => {
-          // The board as it is once the picture went (the call may have ended meanwhile).
-          if (!this.self) return
-          for (const frame of snapshotFrames(this.board.all()))
-            this.sendFrame(peer, WB_OPS_TAG, frame)
-        })
-      }),
-      this.onFrame(WB_PICTURE_TAG, (peer, payload) => {
-        const picture = this.pictures.receive(peer, payload)
-        if (picture && this.snapshot?.from === peer) this.emit('picture', peer, picture)
-      }),
-      this.onMessage(wbStrokeRequestRoute, (peer, m) => {
+      this.wire.on(wbStrokeRequestRoute, (peer, m) => {
         const self = this.self
         const op = self ? this.board.get(self, m.seq) : undefined
         if (!op || op.kind !== 'stroke' || !op.complete) return
-        this.sendFrame(peer, WB_OPS_TAG, repairFrame(op))
+        this.wire.sendFrame(peer, WB_OPS_TAG, repairFrame(op))
       }),
-      this.onFrame(WB_OPS_TAG, (peer, payload) => {
+      this.wire.onFrame(WB_OPS_TAG, (peer, payload) => {
         let frame: OpsFrame
         try {
           frame = decodeOpsFrame(payload)
@@ -230,22 +218,18 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
         }
         this.onOps(peer, frame)
       }),
-      this.onMessage(wbCursorRoute, (peer, m) => {
+      this.wire.on(wbCursorRoute, (peer, m) => {
         // During a game turn only the drawer's pointer is worth showing.
         if (!this.accepts(peer)) return
         const point =
           m.x === null || m.y === null ? null : { x: m.x / POINT_QUANTUM, y: m.y / POINT_QUANTUM }
         this.emit('cursor', peer, point)
       }),
-      router.onPeer('peer-open', () => this.askForSnapshot()),
+      router.onPeer('peer-open', () => this.lateJoin.ask()),
       router.onPeer('peer-closed', (peer) => {
         if (this.board.settleStrokesOf(peer)) this.emit('change', { kind: 'rebuild' })
         this.emit('cursor', peer, null)
-        if (this.snapshot?.from === peer) {
-          this.snapshot = { from: null }
-          this.pictures.expectFrom(null)
-          this.askForSnapshot()
-        }
+        this.lateJoin.peerClosed(peer)
       }),
     ]
   }
@@ -273,7 +257,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
 
   /** Whether a snapshot is still awaited (late joiner). */
   get awaitingSnapshot(): boolean {
-    return this.snapshot !== null
+    return this.lateJoin.awaiting
   }
 
   /**
@@ -281,31 +265,27 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
    * returned function unregisters it.
    */
   setPictureSource(source: PictureSource): () => void {
-    return this.pictures.setSource(source)
+    return this.lateJoin.setPictureSource(source)
   }
 
   /** A peer is joining the call: it may soon ask for the board, so have its picture ready. */
   peerJoining(): void {
-    if (this.self && !this.snapshot) this.pictures.prepare()
+    this.lateJoin.peerJoining()
   }
 
   /** A call begins; a newcomer asks the first peer it reaches for the board. */
   start(selfId: string, options: { requestSnapshot: boolean }): void {
     this.stop()
     this.self = selfId
-    if (options.requestSnapshot) {
-      this.snapshot = { from: null }
-      this.askForSnapshot()
-    }
+    if (options.requestSnapshot) this.lateJoin.begin()
     this.emit('state')
   }
 
   /** The call ended: the board is gone with it. */
   stop(): void {
     this.self = null
-    this.snapshot = null
+    this.lateJoin.stop()
     this.early.clear()
-    this.pictures.expectFrom(null)
     this.exclusive = null
     this.live = null
     this.cursor = null
@@ -356,7 +336,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     this.apply(this.board.add(op))
     this.history.record(op.seq)
     const { seq, lamport, tool, color, size } = op
-    this.broadcast(wbStrokeRoute, {
+    this.wire.broadcast(wbStrokeRoute, {
       type: 'wb-stroke',
       seq,
       lamport,
@@ -401,7 +381,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const count = pointCount(live.op)
     const { change } = this.board.endStroke(live.op.author, live.op.seq, count)
     this.apply(change)
-    this.broadcast(wbStrokeEndRoute, { type: 'wb-stroke-end', seq: live.op.seq, count })
+    this.wire.broadcast(wbStrokeEndRoute, { type: 'wb-stroke-end', seq: live.op.seq, count })
     this.emit('state')
   }
 
@@ -427,7 +407,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       }),
     )
     this.history.record(seq)
-    this.broadcast(wbFillRoute, { type: 'wb-fill', seq, lamport, x, y, color })
+    this.wire.broadcast(wbFillRoute, { type: 'wb-fill', seq, lamport, x, y, color })
     this.emit('state')
     return true
   }
@@ -441,7 +421,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const lamport = this.board.nextLamport()
     this.apply(this.board.add({ kind: 'clear', author: self, seq, lamport, rev: 0, undone: false }))
     this.history.record(seq)
-    this.broadcast(wbClearRoute, { type: 'wb-clear', seq, lamport })
+    this.wire.broadcast(wbClearRoute, { type: 'wb-clear', seq, lamport })
     this.emit('state')
     return true
   }
@@ -484,55 +464,15 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       this.cursorScheduled = false
       const cursor = this.cursor
       this.cursor = null
-      if (cursor && this.self) this.broadcast(wbCursorRoute, { type: 'wb-cursor', ...cursor })
+      if (cursor && this.self) this.wire.broadcast(wbCursorRoute, { type: 'wb-cursor', ...cursor })
     })
   }
 
   dispose(): void {
     this.stop()
+    this.lateJoin.dispose()
     for (const off of this.offs) off()
     this.removeAllListeners()
-  }
-
-  /** Messages of this engine's board only (the call's whiteboard: those without a board). */
-  private onMessage<T extends { type: string; board?: string }>(
-    route: Route<T>,
-    handler: MessageHandler<T>,
-  ): () => void {
-    const board = this.deps.overlay?.board
-    return this.deps.router.on(route, (peer, message) => {
-      if (message.board === board) handler(peer, message)
-    })
-  }
-
-  private onFrame(tag: number, handler: (peer: string, payload: Uint8Array) => void): () => void {
-    const overlay = this.deps.overlay
-    return overlay
-      ? overlay.hub.on(overlay.board, tag, handler)
-      : this.deps.router.onBinary(tag, handler)
-  }
-
-  private sendFrame(peer: string, tag: number, payload: Uint8Array): void {
-    const overlay = this.deps.overlay
-    if (overlay) overlay.hub.send(peer, overlay.board, tag, payload)
-    else this.deps.router.sendBinary(peer, tag, payload)
-  }
-
-  private broadcast<T extends { type: string; board?: string }>(route: Route<T>, message: T): void {
-    this.deps.router.broadcast(route, this.tagged(message))
-  }
-
-  private sendTo<T extends { type: string; board?: string }>(
-    peer: string,
-    route: Route<T>,
-    message: T,
-  ): void {
-    this.deps.router.send(peer, route, this.tagged(message))
-  }
-
-  private tagged<T extends { board?: string }>(message: T): T {
-    const board = this.deps.overlay?.board
-    return board === undefined ? message : { ...message, board }
   }
 
   /**
@@ -565,7 +505,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
   private setOwnUndone(op: BoardOp, undone: boolean): void {
     const rev = op.rev + 1
     this.apply(this.board.setUndone(op.author, op.seq, undone, rev))
-    this.broadcast(wbUndoRoute, { type: 'wb-undo', seq: op.seq, undone, rev })
+    this.wire.broadcast(wbUndoRoute, { type: 'wb-undo', seq: op.seq, undone, rev })
     this.emit('state')
   }
 
@@ -590,7 +530,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
       start === 0 ? null : [op.points[start * 2 - 2]!, op.points[start * 2 - 1]!]
     const frame = encodePointsFrame(op.seq, start, op.points.slice(start * 2), previous)
     live.sent = have
-    for (const peer of this.deps.router.openPeers) this.sendFrame(peer, WB_POINTS_TAG, frame)
+    for (const peer of this.deps.router.openPeers) this.wire.sendFrame(peer, WB_POINTS_TAG, frame)
   }
 
   private onPoints(peer: string, payload: Uint8Array): void {
@@ -621,17 +561,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     const key = opKey(author, seq)
     if (this.repairsAsked.has(key)) return
     this.repairsAsked.add(key)
-    this.sendTo(author, wbStrokeRequestRoute, { type: 'wb-stroke-request', seq })
-  }
-
-  private askForSnapshot(): void {
-    const snapshot = this.snapshot
-    if (!snapshot || snapshot.from !== null) return
-    const peer = this.deps.router.openPeers[0]
-    if (!peer) return
-    snapshot.from = peer
-    this.pictures.expectFrom(peer)
-    this.sendTo(peer, wbSnapshotRequestRoute, { type: 'wb-snapshot-request' })
+    this.wire.send(author, wbStrokeRequestRoute, { type: 'wb-stroke-request', seq })
   }
 
   private onOps(peer: string, page: OpsFrame): void {
@@ -651,11 +581,7 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     }
     if (rebuild) this.emit('change', { kind: 'rebuild' })
     else for (const change of tails) this.emit('change', change)
-    if (page.snapshot && page.done && this.snapshot?.from === peer) {
-      this.snapshot = null
-      this.pictures.expectFrom(null)
-      this.emit('snapshot', peer)
-    }
+    if (this.lateJoin.completes(peer, page)) this.emit('snapshot', peer)
     this.emit('state')
   }
 }
