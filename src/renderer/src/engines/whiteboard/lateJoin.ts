@@ -5,20 +5,23 @@
  * source) and then the ops pages. Which pages make the board is the engine's business; this
  * keeps who was asked and when the board has come.
  */
-import { WB_OPS_TAG, WB_PICTURE_TAG } from '../../../../shared/channel/whiteboard'
+import {
+  WB_OPS_TAG,
+  WB_PICTURE_TAG,
+  wbSnapshotRequestSchema,
+} from '../../../../shared/channel/whiteboard'
 import type { OpsFrame } from '../../../../shared/whiteboard/opsCodec'
 import type { BoardPicture } from '../../../../shared/whiteboard/pictureCodec'
-import type { Route } from '../../rtc/messageRouter'
+import { defineRoute } from '../../rtc/messageRouter'
 import type { Board } from './board'
 import { BoardPictures, type PictureSource } from './boardPicture'
 import type { BoardWire } from './boardWire'
 import { snapshotFrames } from './snapshot'
 
-type SnapshotRequest = { type: 'wb-snapshot-request'; board?: string }
+export const wbSnapshotRequestRoute = defineRoute('wb-snapshot-request', wbSnapshotRequestSchema)
 
 export interface LateJoinDeps {
   wire: BoardWire
-  route: Route<SnapshotRequest>
   board: Board
   /** The local user is in a call (answers and pictures only then). */
   inCall: () => boolean
@@ -40,7 +43,7 @@ export class LateJoin {
       warn: deps.warn,
     })
     this.offs = [
-      wire.on(deps.route, (peer) => {
+      wire.on(wbSnapshotRequestRoute, (peer) => {
         if (!deps.inCall()) return
         this.pictures.answer(peer, () => {
           // The board as it is once the picture went (the call may have ended meanwhile).
@@ -75,7 +78,7 @@ export class LateJoin {
     if (!peer) return
     asked.from = peer
     this.pictures.expectFrom(peer)
-    this.deps.wire.send(peer, this.deps.route, { type: 'wb-snapshot-request' })
+    this.deps.wire.send(peer, wbSnapshotRequestRoute, { type: 'wb-snapshot-request' })
   }
 
   /** A peer's channel closed: if it was the one asked, the next open peer is asked. */

@@ -12,7 +12,6 @@ import {
   wbClearSchema,
   wbCursorSchema,
   wbFillSchema,
-  wbSnapshotRequestSchema,
   wbStrokeEndSchema,
   wbStrokeRequestSchema,
   wbStrokeSchema,
@@ -45,7 +44,6 @@ export const wbStrokeEndRoute = defineRoute('wb-stroke-end', wbStrokeEndSchema)
 export const wbFillRoute = defineRoute('wb-fill', wbFillSchema)
 export const wbClearRoute = defineRoute('wb-clear', wbClearSchema)
 export const wbUndoRoute = defineRoute('wb-undo', wbUndoSchema)
-export const wbSnapshotRequestRoute = defineRoute('wb-snapshot-request', wbSnapshotRequestSchema)
 export const wbStrokeRequestRoute = defineRoute('wb-stroke-request', wbStrokeRequestSchema)
 export const wbCursorRoute = defineRoute('wb-cursor', wbCursorSchema, { channel: 'volatile' })
 
@@ -122,7 +120,6 @@ export class WhiteboardEngine extends Emitter<WhiteboardEngineEvents> {
     this.wire = new BoardWire(router, deps.overlay)
     this.lateJoin = new LateJoin({
       wire: this.wire,
-      route: wbSnapshotRequestRoute,
       board: this.board,
       inCall: () => this.self !== null,
       onPicture: (from, picture) => this.emit('picture', from, picture),
