@@ -2,9 +2,12 @@
  * File transfer throughput and receiver memory: a 200 MB file from A to B through the app (drop
  * the file, B clicks Accept; bytes travel on the engine's bulk channel into OPFS, hashed on both
  * sides) next to a raw RTCDataChannel blast between the same two pages, in the same call, with
- * the same 256 KiB messages and the same queue marks. Samples alternate ABBA from a coin flip
- * (bench/common/runOrder.ts: whichever side ran first after the other was seen to lose), so both
- * see the same machine load. Both rates are measured at the receiver, from its first to its last message.
+ * the same 256 KiB messages and the same queue marks, and next to the work floor: that raw
+ * channel carrying the same kind of File, read and hashed by the app's own reader worker and
+ * hashed and written to OPFS by its writer worker, with no engine protocol (what any engine
+ * doing the required work could reach here; bench/files/pageScripts.ts). The three sides rotate
+ * round by round from a coin flip (bench/common/runOrder.ts), so all see the same machine load.
+ * All rates are measured at the receiver, from its first to its last message.
  * Also: the app's end-to-end time (Accept -> verified) and the receiver's peak JS heap growth
  * over the transfer (V8's used heap via CDP, sampled every 100 ms after a GC), and the CPU time
  * all the browser's processes spend per MB for each side, over what the idle call costs: the
@@ -13,18 +16,22 @@
  * MOIM_BENCH_FILES_2GB=only runs just that.
  */
 import { randomFillSync } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchBrowser, newParticipant } from '../e2e/harness/browser'
+import { chatPanel, openChat } from '../e2e/harness/chat'
 import { cardButton, fileCard } from '../e2e/harness/files'
 import { installProbes } from '../e2e/harness/probes'
-import { startTestServer } from '../e2e/harness/server'
+import { startTestServer, WEB_ROOT } from '../e2e/harness/server'
 import { expectRemoteVideosPlaying, joinViaUi } from '../e2e/harness/ui'
 import {
   dropFile,
+  floorCreateReceiver,
+  floorReceived,
+  floorSend,
   installArrivalProbe,
   rawAnswer,
   rawBlast,
@@ -36,7 +43,7 @@ import {
 } from './files/pageScripts'
 import { ProcessCpu } from './common/processCpu'
 import { threadCpuUsed, threadSnapshot } from './common/threadCpu'
-import { describeOrder, firstSide, roundOrder } from './common/runOrder'
+import { firstSide, rotatedOrder } from './common/runOrder'
 import { median } from './join/timing'
 
 const MB = 1_000_000
@@ -126,8 +133,11 @@ async function appSample(
   const onDisk = size > IN_PAGE_MAX ? await fileOnDisk(name, size) : null
   try {
     if (onDisk) {
-      // What the Share files button's dialog hands over: a File the browser reads from the disk.
-      await sender.locator('.files-share input[type="file"]').setInputFiles(onDisk.path)
+      // As a user picks it: the chat's Share files button, a File the browser reads from the disk.
+      await openChat(sender)
+      const chooser = sender.waitForEvent('filechooser')
+      await chatPanel(sender).getByRole('button', { name: 'Share files' }).click()
+      await (await chooser).setFiles(onDisk.path)
     } else await sender.evaluate(dropFile, { name, size })
     const card = await fileCard(receiver, name)
     const stopHeap = await watchHeap(cdp)
@@ -183,6 +193,48 @@ async function rawSample(sender: Page, receiver: Page, cpu: ProcessCpu, size: nu
   await sender.evaluate(rawClose)
   await receiver.evaluate(rawClose)
   return { mbps: rate(a), cpuPerMb }
+}
+
+/** The app's built reader and writer workers, which the work floor runs as they are. */
+function workerUrls(): { readerUrl: string; writerUrl: string } {
+  const assets = readdirSync(join(WEB_ROOT, 'assets'))
+  const find = (prefix: string) => {
+    const name = assets.find((file) => file.startsWith(prefix) && file.endsWith('.js'))
+    if (!name)
+      throw new Error(`files: no ${prefix}*.js in ${WEB_ROOT}/assets (build the web client)`)
+    return `/assets/${name}`
+  }
+  return { readerUrl: find('fileReader.worker-'), writerUrl: find('fileWriter.worker-') }
+}
+
+/**
+ * The raw channel plus the transfer's required work in the app's own workers (pageScripts.ts):
+ * the most any engine could do here. Its rate is measured like the others' (first to last
+ * message at the receiver); the time until its last write is done is returned beside it.
+ */
+async function floorSample(sender: Page, receiver: Page, cpu: ProcessCpu, size: number) {
+  const urls = workerUrls()
+  await receiver.evaluate(resetArrival)
+  await sender.evaluate(rawCreate, 'sender')
+  await receiver.evaluate(floorCreateReceiver, { writerUrl: urls.writerUrl, size })
+  const offer = await sender.evaluate(rawDescribe, null)
+  const answer = await receiver.evaluate(rawDescribe, offer)
+  await sender.evaluate(rawAnswer, answer)
+  const stopCpu = await cpuClock(cpu)
+  const sent = await sender.evaluate(floorSend, {
+    size,
+    messageSize: MESSAGE_SIZE,
+    readerUrl: urls.readerUrl,
+  })
+  const received = await receiver.evaluate(floorReceived)
+  const cpuPerMb = await stopCpu(size)
+  const a = await arrival(receiver)
+  await sender.evaluate(rawClose)
+  await receiver.evaluate(rawClose)
+  if (received.sha256 !== sent)
+    throw new Error(`files: the floor's hashes differ (sent ${sent}, written ${received.sha256})`)
+  const written = a.bytes / MB / ((received.writtenAt - a.first) / 1000)
+  return { mbps: rate(a), written, cpuPerMb }
 }
 
 /** What the call itself (two cameras, the pages idle) costs, in CPU seconds per second. */
@@ -273,10 +325,24 @@ async function main(): Promise<void> {
       const rawCpu: number[] = []
       const appThreads: Map<string, number>[] = []
       const rawThreads: Map<string, number>[] = []
+      const floor: number[] = []
+      const floorWritten: number[] = []
+      const floorCpu: number[] = []
       const first = firstSide(process.env.BENCH_ORDER)
-      console.log(`  order: ${describeOrder(first, samples)} (BENCH_ORDER pins the first)`)
+      const sides = [first, first === 'app' ? 'baseline' : 'app', 'floor'] as const
+      const order = Array.from({ length: samples }, (_, r) => rotatedOrder(sides, r))
+      console.log(
+        `  order: ${order.map((round) => round.join(' then ')).join(', ')} (BENCH_ORDER pins the first)`,
+      )
       for (let i = 1; i <= samples; i++) {
-        for (const side of roundOrder(first, i - 1)) {
+        for (const side of order[i - 1]!) {
+          if (side === 'floor') {
+            const sample = await floorSample(ana.page, bo.page, cpu, size)
+            floor.push(sample.mbps)
+            floorWritten.push(sample.written)
+            floorCpu.push(sample.cpuPerMb.all)
+            continue
+          }
           if (side === 'baseline') {
             const sample = await rawSample(ana.page, bo.page, cpu, size)
             raw.push(sample.mbps)
@@ -307,13 +373,17 @@ async function main(): Promise<void> {
       console.log(
         `  ratio:      ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
       )
+      const floorRatio = median(floor) / median(raw)
+      console.log(
+        `  work floor: ${median(floor).toFixed(1)} MB/s (samples ${floor.map((v) => v.toFixed(1)).join(', ')}; to the last write done ${median(floorWritten).toFixed(1)} MB/s): the raw channel carrying the same File read and hashed by the app's reader worker and hashed and written to OPFS by its writer worker, no engine protocol; ${floorRatio.toFixed(2)}x the raw blast, the most any engine doing the required work reaches here; the app is at ${(median(app) / median(floor)).toFixed(2)}x of it`,
+      )
       console.log(
         `  machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (the sender reads the File through the browser process, both sides hash SHA-256 in workers and the receiver writes OPFS: CPU the raw blast does not spend)`,
       )
       if (appCpu.length > 0 && rawCpu.length > 0) {
         const cores = cpus().length
         console.log(
-          `  CPU per MB, all the browser's processes (CDP), over the idle call's ${idleCores.toFixed(2)} cores (both peers share these ${cores} cores): app ${median(appCpu).toFixed(0)} ms, raw ${median(rawCpu).toFixed(0)} ms; raw / app = ${(median(rawCpu) / median(appCpu)).toFixed(2)} (on saturated cores the rates' ratio tends to this)`,
+          `  CPU per MB, all the browser's processes (CDP), over the idle call's ${idleCores.toFixed(2)} cores (both peers share these ${cores} cores): app ${median(appCpu).toFixed(0)} ms, work floor ${median(floorCpu).toFixed(0)} ms, raw ${median(rawCpu).toFixed(0)} ms; raw / app = ${(median(rawCpu) / median(appCpu)).toFixed(2)} (on saturated cores the rates' ratio tends to this)`,
         )
         console.log(
           `  cores the transfer keeps busy over the idle call (CPU per MB x MB/s): app ${((median(appCpu) * median(app)) / 1000).toFixed(2)}, raw ${((median(rawCpu) * median(raw)) / 1000).toFixed(2)} of ${cores}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeOrder, firstSide, roundOrder } from './runOrder'
+import { describeOrder, firstSide, rotatedOrder, roundOrder } from './runOrder'
 
 describe('bench run order', () => {
   it('alternates which side goes first, round by round', () => {
@@ -17,5 +17,15 @@ describe('bench run order', () => {
     expect(firstSide(undefined, () => 0.7)).toBe('baseline')
     expect(firstSide('baseline-first', () => 0.2)).toBe('baseline')
     expect(firstSide('app-first', () => 0.7)).toBe('app')
+  })
+
+  it('rotates three sides so that each runs once in each place over three rounds', () => {
+    const rounds = [0, 1, 2].map((r) => rotatedOrder(['app', 'baseline', 'floor'], r))
+    expect(rounds).toEqual([
+      ['app', 'baseline', 'floor'],
+      ['baseline', 'floor', 'app'],
+      ['floor', 'app', 'baseline'],
+    ])
+    expect(rotatedOrder(['a', 'b'], 3)).toEqual(['b', 'a'])
   })
 })

@@ -21,3 +21,12 @@ export function roundOrder(first: Side, round: number): [Side, Side] {
 export function describeOrder(first: Side, rounds: number): string {
   return Array.from({ length: rounds }, (_, r) => roundOrder(first, r).join(' then ')).join(', ')
 }
+
+/**
+ * More than two sides: round `round` runs them rotated by `round`, so over as many rounds as
+ * there are sides each side runs once in each place.
+ */
+export function rotatedOrder<T>(sides: readonly T[], round: number): T[] {
+  const k = round % sides.length
+  return [...sides.slice(k), ...sides.slice(0, k)]
+}
