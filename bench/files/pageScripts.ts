@@ -172,7 +172,7 @@ export function rawClose(): void {
 
 /*
  * The work floor: the raw channel plus the work the issue asks of any transfer, done by the
- * app's own reader and writer workers (the File read in 4 MiB blocks and hashed on the sender,
+ * app's own reader and writer workers (the File read as a stream and hashed on the sender,
  * each message hashed and written to OPFS on the receiver), without the engine's protocol:
  * no chunk headers, acknowledgements, window or progress. The app cannot beat this floor on
  * this machine; how far below it the app is, is what the engine costs.

@@ -20,11 +20,12 @@ scope.onmessage = (event: MessageEvent<ReaderRequest>) => {
     const file = request.file
     readers.set(
       request.key,
-      new HashingReader(file.size, (start, end) => file.slice(start, end).arrayBuffer()),
+      new HashingReader(file.size, (start) => file.slice(start).stream().getReader()),
     )
     return
   }
   if (request.op === 'close') {
+    readers.get(request.key)?.close()
     readers.delete(request.key)
     return
   }

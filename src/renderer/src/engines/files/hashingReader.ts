@@ -2,27 +2,42 @@
  * Reads a file for sending and hashes each byte the first time it is read, so the SHA-256 of a
  * file is known once it has been sent to anyone, without a second pass. Runs in the reader
  * worker; reads are served one after another in the order asked. SHA-256 is hash-wasm's
- * WebAssembly build (about twice as fast as a JS one). The file is read a block at a time: each
- * read of a `File` is a round trip through the browser process.
+ * WebAssembly build (about twice as fast as a JS one). The file is read as streams, not in
+ * separate slices: each read of a `File` is a round trip through the browser process with a cost
+ * of its own. Each transfer of the file reads front to back, so a read continues the stream that
+ * ended where it starts; only a resume (or another receiver's transfer) opens another one.
  */
 import { createSHA256, type IHasher } from 'hash-wasm'
 
-export type ReadSlice = (start: number, end: number) => Promise<ArrayBuffer>
+/** The part of a ReadableStreamDefaultReader the reader uses. */
+export interface ByteStream {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>
+  cancel(): Promise<void>
+}
 
-/** Bytes read from the file at a time; frames are cut from this block. */
-export const READ_BLOCK_BYTES = 4 * 1024 * 1024
+/** The file's bytes from `start` to its end, as a stream. */
+export type OpenStream = (start: number) => ByteStream
+
+interface Cursor {
+  stream: ByteStream
+  at: number
+  left: Uint8Array
+}
+
+/** Streams kept open at once: one per transfer of the file, up to the engine's default limit. */
+export const MAX_CURSORS = 8
 
 export class HashingReader {
   private readonly hasher: Promise<IHasher> = createSHA256()
   private hashed = 0
   private digestHex: string | null = null
   private queue: Promise<unknown> = Promise.resolve()
-  private block: { start: number; bytes: Uint8Array } | null = null
+  /** Open streams, least recently read first: each one's next byte and the rest of its chunk. */
+  private cursors: Cursor[] = []
 
   constructor(
     readonly size: number,
-    private readonly readSlice: ReadSlice,
-    private readonly blockBytes = READ_BLOCK_BYTES,
+    private readonly openStream: OpenStream,
   ) {}
 
   read(offset: number, length: number, headerLength: number): Promise<Uint8Array> {
@@ -40,32 +55,63 @@ export class HashingReader {
     return this.digestHex
   }
 
+  /** Stops the streams (the file is no longer shared). */
+  close(): void {
+    for (const cursor of this.cursors) void cursor.stream.cancel().catch(() => {})
+    this.cursors = []
+  }
+
   private async readNow(offset: number, length: number, headerLength: number) {
     if (offset < 0 || length < 0 || offset + length > this.size)
       throw new RangeError(`read of ${length} bytes at ${offset} is outside the file`)
     // Sequential hashing needs every byte before this read to have been read once.
     if (offset > this.hashed) throw new RangeError(`read at ${offset} skips unread bytes`)
     const hasher = await this.hasher
-    const bytes = await this.slice(offset, length)
+    const frame = new Uint8Array(headerLength + length)
+    await this.fill(frame.subarray(headerLength), offset)
     const fresh = offset + length - this.hashed
     if (fresh > 0) {
-      hasher.update(bytes.subarray(length - fresh))
+      hasher.update(frame.subarray(headerLength + length - fresh))
       this.hashed += fresh
     }
-    const frame = new Uint8Array(headerLength + length)
-    frame.set(bytes, headerLength)
     return frame
   }
 
-  private async slice(offset: number, length: number): Promise<Uint8Array> {
-    let block = this.block
-    if (!block || offset < block.start || offset + length > block.start + block.bytes.byteLength) {
-      const end = Math.min(this.size, offset + Math.max(length, this.blockBytes))
-      const bytes = new Uint8Array(await this.readSlice(offset, end))
-      if (bytes.byteLength !== end - offset)
-        throw new Error('the file changed while it was being shared')
-      block = this.block = { start: offset, bytes }
+  /** Copies the file's bytes from `offset` into `target`. */
+  private async fill(target: Uint8Array, offset: number): Promise<void> {
+    const cursor = this.cursorAt(offset)
+    let filled = 0
+    try {
+      while (filled < target.byteLength) {
+        if (cursor.left.byteLength === 0) {
+          const chunk = await cursor.stream.read()
+          if (chunk.done || !chunk.value)
+            throw new Error('the file changed while it was being shared')
+          cursor.left = chunk.value
+        }
+        const n = Math.min(cursor.left.byteLength, target.byteLength - filled)
+        target.set(cursor.left.subarray(0, n), filled)
+        cursor.left = cursor.left.subarray(n)
+        filled += n
+      }
+    } catch (error) {
+      this.drop(cursor)
+      throw error
     }
-    return block.bytes.subarray(offset - block.start, offset - block.start + length)
+    cursor.at += filled
+    this.cursors.push(cursor)
+  }
+
+  /** The stream whose next byte is at `offset` (taken out of the list), or a new one. */
+  private cursorAt(offset: number): Cursor {
+    const index = this.cursors.findIndex((c) => c.at === offset)
+    if (index >= 0) return this.cursors.splice(index, 1)[0]!
+    while (this.cursors.length >= MAX_CURSORS) this.drop(this.cursors[0]!)
+    return { stream: this.openStream(offset), at: offset, left: new Uint8Array(0) }
+  }
+
+  private drop(cursor: Cursor): void {
+    this.cursors = this.cursors.filter((c) => c !== cursor)
+    void cursor.stream.cancel().catch(() => {})
   }
 }

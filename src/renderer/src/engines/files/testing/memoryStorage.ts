@@ -31,7 +31,7 @@ class MemoryHandle implements SyncHandleLike {
 }
 
 export function memorySource(file: Blob): ChunkSource & { reads: number } {
-  const reader = new HashingReader(file.size, (start, end) => file.slice(start, end).arrayBuffer())
+  const reader = new HashingReader(file.size, (start) => file.slice(start).stream().getReader())
   const source = {
     reads: 0,
     read(offset: number, length: number, headerLength: number) {
@@ -39,7 +39,7 @@ export function memorySource(file: Blob): ChunkSource & { reads: number } {
       return reader.read(offset, length, headerLength)
     },
     digest: () => reader.digest(),
-    close() {},
+    close: () => reader.close(),
   }
   return source
 }
