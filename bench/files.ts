@@ -33,6 +33,7 @@ import {
   floorReceived,
   floorSend,
   installArrivalProbe,
+  makeFile,
   rawAnswer,
   rawBlast,
   rawClose,
@@ -138,7 +139,10 @@ async function appSample(
       const chooser = sender.waitForEvent('filechooser')
       await chatPanel(sender).getByRole('button', { name: 'Share files' }).click()
       await (await chooser).setFiles(onDisk.path)
-    } else await sender.evaluate(dropFile, { name, size })
+    } else {
+      await sender.evaluate(makeFile, { name, size })
+      await sender.evaluate(dropFile)
+    }
     const card = await fileCard(receiver, name)
     const stopHeap = await watchHeap(cdp)
     const started = Date.now()
@@ -220,6 +224,7 @@ async function floorSample(sender: Page, receiver: Page, cpu: ProcessCpu, size: 
   const offer = await sender.evaluate(rawDescribe, null)
   const answer = await receiver.evaluate(rawDescribe, offer)
   await sender.evaluate(rawAnswer, answer)
+  await sender.evaluate(makeFile, { name: 'floor.bin', size })
   const stopCpu = await cpuClock(cpu)
   const sent = await sender.evaluate(floorSend, {
     size,

@@ -51,6 +51,7 @@ interface BenchWindow extends ArrivalWindow {
   __benchCount: (data: { byteLength: number }) => void
   __raw?: { pc: PeerConnection; channel: Channel | null }
   File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown
+  __benchFile?: unknown
   DataTransfer: new () => { items: { add(file: unknown): void } }
   DragEvent: new (type: string, init: Record<string, unknown>) => unknown
   dispatchEvent(event: unknown): void
@@ -90,8 +91,8 @@ export function resetArrival(): void {
   w.__benchArrival = { first: 0, last: 0, bytes: 0, channels: 0 }
 }
 
-/** Offers a file of `size` bytes (a random 8 MiB block, repeated) by dropping it on the call. */
-export function dropFile({ name, size }: { name: string; size: number }): void {
+/** Makes the page's bench file: `size` bytes (a random 8 MiB block, repeated) in a File. */
+export function makeFile({ name, size }: { name: string; size: number }): void {
   const w = globalThis as unknown as BenchWindow
   const block = new Uint8Array(8 * 1024 * 1024)
   for (let at = 0; at < block.length; at += 65536)
@@ -99,8 +100,14 @@ export function dropFile({ name, size }: { name: string; size: number }): void {
   const parts: Uint8Array[] = []
   for (let left = size; left > 0; left -= block.length)
     parts.push(left >= block.length ? block : block.subarray(0, left))
+  w.__benchFile = new w.File(parts, name, { type: 'application/octet-stream' })
+}
+
+/** Offers the page's bench file (makeFile) by dropping it on the call. */
+export function dropFile(): void {
+  const w = globalThis as unknown as BenchWindow
   const data = new w.DataTransfer()
-  data.items.add(new w.File(parts, name, { type: 'application/octet-stream' }))
+  data.items.add(w.__benchFile)
   for (const type of ['dragenter', 'dragover', 'drop'])
     w.dispatchEvent(new w.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
 }
@@ -240,7 +247,7 @@ export async function floorReceived(): Promise<{ sha256: string; writtenAt: numb
 }
 
 /**
- * Floor, sender: a File of `size` bytes made like dropFile's, read and hashed by the app's reader
+ * Floor, sender: the page's bench file (makeFile), read and hashed by the app's reader
  * worker four reads ahead, each read sent as one message with the blast's queue marks. Resolves
  * to the sender's SHA-256 of the file.
  */
@@ -254,13 +261,7 @@ export async function floorSend({
   readerUrl: string
 }): Promise<string> {
   const w = globalThis as unknown as FloorWindow
-  const block = new Uint8Array(8 * 1024 * 1024)
-  for (let at = 0; at < block.length; at += 65536)
-    w.crypto.getRandomValues(block.subarray(at, at + 65536))
-  const parts: Uint8Array[] = []
-  for (let left = size; left > 0; left -= block.length)
-    parts.push(left >= block.length ? block : block.subarray(0, left))
-  const file = new w.File(parts, 'floor.bin', { type: 'application/octet-stream' })
+  const file = w.__benchFile
   const reader = new w.Worker(readerUrl, { type: 'module' })
   const waiting = new Map<number, [(value: unknown) => void, (error: Error) => void]>()
   reader.addEventListener('message', ({ data }) => {
