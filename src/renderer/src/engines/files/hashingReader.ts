@@ -57,7 +57,7 @@ export class HashingReader {
 
   /** Stops the streams (the file is no longer shared). */
   close(): void {
-    for (const cursor of this.cursors) void cursor.stream.cancel().catch(() => {})
+    for (const cursor of this.cursors) stop(cursor)
     this.cursors = []
   }
 
@@ -95,7 +95,8 @@ export class HashingReader {
         filled += n
       }
     } catch (error) {
-      this.drop(cursor)
+      // Taken out of the list by cursorAt: a failed stream is not kept.
+      stop(cursor)
       throw error
     }
     cursor.at += filled
@@ -106,12 +107,11 @@ export class HashingReader {
   private cursorAt(offset: number): Cursor {
     const index = this.cursors.findIndex((c) => c.at === offset)
     if (index >= 0) return this.cursors.splice(index, 1)[0]!
-    while (this.cursors.length >= MAX_CURSORS) this.drop(this.cursors[0]!)
+    while (this.cursors.length >= MAX_CURSORS) stop(this.cursors.shift()!)
     return { stream: this.openStream(offset), at: offset, left: new Uint8Array(0) }
   }
+}
 
-  private drop(cursor: Cursor): void {
-    this.cursors = this.cursors.filter((c) => c !== cursor)
-    void cursor.stream.cancel().catch(() => {})
-  }
+function stop(cursor: Cursor): void {
+  void cursor.stream.cancel().catch(() => {})
 }
